@@ -1,0 +1,97 @@
+import type {
+  Agent,
+  ComposerMode,
+  Conversation,
+  Draft,
+  Message,
+  NotificationEvent,
+  Person,
+  RichTextNode,
+  Settings,
+} from './types';
+
+export type Unsubscribe = () => void;
+
+export interface RequestOptions {
+  readonly signal?: AbortSignal;
+}
+
+/** R17: the host's agent directory. */
+export interface DirectoryAdapter {
+  /** Agents whose name starts with `query` (any name part). End users must not be returned. */
+  search(
+    query: string,
+    options: RequestOptions & { readonly limit: number; readonly preferIds?: readonly string[] },
+  ): Promise<readonly Agent[]>;
+  /** The people behind these ids; unknown ids are left out. Used to re-check mentions (R5). */
+  getPeople(ids: readonly string[], options?: RequestOptions): Promise<readonly Person[]>;
+}
+
+export interface SubmitMessageInput {
+  readonly conversationId: string;
+  /** Same key for retries of the same draft, so a retried submit never posts twice. */
+  readonly idempotencyKey: string;
+  readonly authorId: string;
+  readonly kind: ComposerMode;
+  readonly body: RichTextNode;
+  readonly text: string;
+  readonly mentionIds: readonly string[];
+  /** Followers the message adds (R6), decided by the core's policy; the backend re-checks. */
+  readonly addFollowerIds: readonly string[];
+}
+
+export interface SubmitMessageResult {
+  readonly message: Message;
+  readonly conversation: Conversation;
+}
+
+/** R17: the host's conversation backend. Every write returns the conversation as it now is. */
+export interface ConversationAdapter {
+  load(conversationId: string, options?: RequestOptions): Promise<Conversation>;
+  subscribe(conversationId: string, onChange: (conversation: Conversation) => void): Unsubscribe;
+  submitMessage(input: SubmitMessageInput, options?: RequestOptions): Promise<SubmitMessageResult>;
+  addFollower(
+    conversationId: string,
+    agentId: string,
+    options: RequestOptions & { readonly actorId: string },
+  ): Promise<Conversation>;
+  removeFollower(
+    conversationId: string,
+    agentId: string,
+    options: RequestOptions & { readonly actorId: string },
+  ): Promise<Conversation>;
+}
+
+/** R17: the live stream of notifications for one agent. */
+export interface NotificationAdapter {
+  subscribe(agentId: string, onEvent: (event: NotificationEvent) => void): Unsubscribe;
+  /**
+   * Deliver events the core routed after a write (R6, R12, R13). A backend that routes
+   * notifications itself may ignore this.
+   */
+  publish(events: readonly NotificationEvent[]): Promise<void>;
+}
+
+export interface SettingsAdapter {
+  load(options?: RequestOptions): Promise<Settings>;
+  subscribe?(onChange: (settings: Settings) => void): Unsubscribe;
+}
+
+/** R8: drafts per agent, conversation and mode. */
+export interface DraftStore {
+  load(key: string): Promise<Draft | null>;
+  save(key: string, draft: Draft): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export interface AsideAdapters {
+  readonly directory: DirectoryAdapter;
+  readonly conversations: ConversationAdapter;
+  readonly notifications: NotificationAdapter;
+  readonly settings: SettingsAdapter;
+  readonly drafts: DraftStore;
+}
+
+export function draftKey(agentId: string, conversationId: string, mode: ComposerMode): string {
+  return `aside:draft:${agentId}:${conversationId}:${mode}`;
+}

@@ -1,0 +1,44 @@
+export type * from './adapters';
+export { draftKey } from './adapters';
+export { AsideError, type AsideErrorCode } from './errors';
+export {
+  type AddFollowerRefusal,
+  accessOf,
+  canAddFollower,
+  canMention,
+  canRemoveFollower,
+  canView,
+  type Decision,
+  isMentionable,
+  type MentionHint,
+  type MentionPlan,
+  type MentionUnavailableReason,
+  mentionHint,
+  planMentions,
+  type RemoveFollowerRefusal,
+} from './policy';
+export { EMPTY_DOC, extractMentionIds, isEmptyDoc, stripMentions, toPlainText } from './rich-text';
+export { notificationsForMessage } from './routing';
+export {
+  createMentionIndex,
+  DEFAULT_SUGGESTION_LIMIT,
+  foldName,
+  type MentionIndex,
+} from './search';
+export { createStorageDraftStore, type KeyValueStorage } from './storage-drafts';
+export {
+  type AsideStore,
+  type AsideStoreOptions,
+  createAsideStore,
+  type MentionSuggestion,
+  type SubmitOutcome,
+} from './store/create-store';
+export type {
+  AsideState,
+  ComposerState,
+  ConversationState,
+  NotificationItem,
+  NotificationsState,
+  Toast,
+} from './store/state';
+export type * from './types';

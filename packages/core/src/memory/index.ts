@@ -1,0 +1,3 @@
+export type { MemoryBackend, MemoryBackendOptions, MemoryOperation } from './backend';
+export { createMemoryBackend } from './backend';
+export { demoAgents, demoConversations, demoDirectory, demoEndUsers, generateAgents } from './seed';

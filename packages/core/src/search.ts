@@ -1,0 +1,87 @@
+import type { Agent } from './types';
+
+/** Lower-case and strip accents, so `@jose` finds "José" and `@zoe` finds "Zoë". */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .trim();
+}
+
+export interface MentionSearchOptions {
+  readonly limit?: number;
+  /** Ids ranked right after exact matches: the conversation's followers and assignee. */
+  readonly preferIds?: readonly string[];
+}
+
+export const DEFAULT_SUGGESTION_LIMIT = 8;
+
+export interface MentionIndex {
+  search(query: string, options?: MentionSearchOptions): Agent[];
+  readonly size: number;
+}
+
+/**
+ * Sorted keys (full name, and each later name part) so a prefix query is two binary searches
+ * plus a short walk: O(log n + limit) instead of a scan of the whole directory.
+ */
+export function createMentionIndex(agents: readonly Agent[]): MentionIndex {
+  const folded = agents.map((agent) => foldName(agent.name));
+  const keys: { key: string; agent: number }[] = [];
+  folded.forEach((full, agent) => {
+    keys.push({ key: full, agent });
+    const parts = full.split(/\s+/);
+    for (let i = 1; i < parts.length; i++) keys.push({ key: parts.slice(i).join(' '), agent });
+  });
+  keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.agent - b.agent));
+  const byId = new Map(agents.map((agent, index) => [agent.id, index]));
+
+  const lowerBound = (query: string) => {
+    let low = 0;
+    let high = keys.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (keys[mid]!.key < query) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+
+  const matches = (index: number, query: string) => {
+    const name = folded[index]!;
+    return name.startsWith(query) || name.includes(` ${query}`);
+  };
+
+  return {
+    size: agents.length,
+    search(rawQuery, { limit = DEFAULT_SUGGESTION_LIMIT, preferIds = [] } = {}) {
+      const query = foldName(rawQuery).replace(/\s+/g, ' ');
+      const picked = new Set<number>();
+      const take = (index: number) => {
+        if (picked.size < limit) picked.add(index);
+      };
+      const start = lowerBound(query);
+      // 1. exact: a name part equal to the query. A space sorts before any letter, so these
+      //    keys ("jan", "jan kowalski") come first in the prefix range.
+      const wholeWord = `${query} `;
+      for (let i = start; i < keys.length; i++) {
+        const key = keys[i]!.key;
+        if (key !== query && !key.startsWith(wholeWord)) break;
+        take(keys[i]!.agent);
+      }
+      // 2. followers and assignee who match by prefix
+      for (const id of preferIds) {
+        const index = byId.get(id);
+        if (index !== undefined && matches(index, query)) take(index);
+      }
+      // 3. everyone else, alphabetically by the matching name part
+      for (let i = start; i < keys.length && picked.size < limit; i++) {
+        const entry = keys[i]!;
+        if (!entry.key.startsWith(query)) break;
+        take(entry.agent);
+      }
+      return [...picked].map((index) => agents[index]!);
+    },
+  };
+}

@@ -1,0 +1,610 @@
+import type { AsideAdapters, Unsubscribe } from '../adapters';
+import { draftKey } from '../adapters';
+import { AsideError, toAsideError } from '../errors';
+import {
+  canMention,
+  canRemoveFollower,
+  type MentionHint,
+  mentionHint,
+  planMentions,
+} from '../policy';
+import { EMPTY_DOC, extractMentionIds, isEmptyDoc, stripMentions, toPlainText } from '../rich-text';
+import { notificationsForMessage } from '../routing';
+import { DEFAULT_SUGGESTION_LIMIT } from '../search';
+import type {
+  Agent,
+  ComposerMode,
+  Conversation,
+  Draft,
+  Message,
+  NotificationEvent,
+  Person,
+  RichTextNode,
+} from '../types';
+import {
+  parseAgents,
+  parseConversation,
+  parseDraft,
+  parseNotification,
+  parsePeople,
+  parseSettings,
+} from '../validate';
+import * as inbox from './notifications';
+import { type AsideState, type ComposerState, type ConversationState, initialState } from './state';
+
+export interface AsideStoreOptions {
+  readonly adapters: AsideAdapters;
+  /** The signed-in agent. Notifications for them arrive whatever their status (R12). */
+  readonly currentAgentId: string;
+  /** Override for tests: ids for idempotency keys. */
+  readonly createId?: () => string;
+  readonly now?: () => number;
+}
+
+export interface MentionSuggestion {
+  readonly agent: Agent;
+  readonly hint: MentionHint;
+}
+
+export type SubmitOutcome =
+  | { readonly ok: true; readonly message: Message }
+  | { readonly ok: false; readonly error: AsideError };
+
+export interface AsideStore {
+  getSnapshot(): AsideState;
+  subscribe(listener: () => void): Unsubscribe;
+  /** Resolves when the current agent and the settings are loaded. */
+  readonly ready: Promise<void>;
+  /** Load a conversation, follow its changes and load its drafts. Call the result to let go. */
+  openConversation(conversationId: string): () => void;
+  setMode(conversationId: string, mode: ComposerMode): void;
+  setDraft(conversationId: string, mode: ComposerMode, doc: RichTextNode): void;
+  submit(conversationId: string): Promise<SubmitOutcome>;
+  addFollower(conversationId: string, agentId: string): Promise<boolean>;
+  removeFollower(conversationId: string, agentId: string): Promise<boolean>;
+  searchMentions(
+    conversationId: string,
+    query: string,
+    options?: { readonly signal?: AbortSignal; readonly limit?: number },
+  ): Promise<MentionSuggestion[]>;
+  dismissToast(toastId: string): void;
+  markRead(filter: {
+    readonly eventIds?: readonly string[];
+    readonly conversationId?: string;
+  }): void;
+  clearError(conversationId?: string): void;
+  destroy(): void;
+}
+
+interface FollowerChange {
+  readonly id: number;
+  readonly type: 'add' | 'remove';
+  readonly agentId: string;
+}
+
+const randomId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+
+const emptyDraft = (now: number): Draft => ({ doc: EMPTY_DOC, text: '', updatedAt: now });
+
+const abortError = () =>
+  Object.assign(new Error('The search was cancelled'), { name: 'AbortError' });
+
+export function createAsideStore(options: AsideStoreOptions): AsideStore {
+  const { adapters, currentAgentId } = options;
+  const now = options.now ?? Date.now;
+  const createId = options.createId ?? randomId;
+
+  let state = initialState(currentAgentId);
+  const listeners = new Set<() => void>();
+  const setState = (next: AsideState) => {
+    if (next === state) return;
+    state = next;
+    for (const listener of [...listeners]) listener();
+  };
+
+  // Backend truth and the optimistic changes laid over it (R11).
+  const serverConversations = new Map<string, Conversation>();
+  const followerChanges = new Map<string, FollowerChange[]>();
+  let changeSeq = 0;
+  const openCounts = new Map<string, number>();
+  const conversationSubscriptions = new Map<string, Unsubscribe>();
+  const loadSeq = new Map<string, number>();
+  // Drafts the agent edited before the stored copy arrived: the stored copy must not win (R18).
+  const touchedDrafts = new Set<string>();
+  const submitKeys = new Map<string, { draft: Draft; key: string }>();
+  const seenEventIds = new Set<string>();
+  let pendingEvents: NotificationEvent[] = [];
+  const cleanups: Unsubscribe[] = [];
+  let destroyed = false;
+
+  const patch = (partial: Partial<AsideState>) => setState({ ...state, ...partial });
+
+  const patchConversation = (id: string, partial: Partial<ConversationState>) => {
+    const previous = state.conversations[id] ?? {
+      status: 'loading',
+      conversation: null,
+      pendingFollowerIds: [],
+      error: null,
+    };
+    patch({ conversations: { ...state.conversations, [id]: { ...previous, ...partial } } });
+  };
+
+  const composerOf = (id: string): ComposerState =>
+    state.composers[id] ?? {
+      mode: 'public-reply',
+      drafts: { 'public-reply': emptyDraft(0), 'internal-note': emptyDraft(0) },
+      submitting: false,
+      error: null,
+    };
+
+  const patchComposer = (id: string, partial: Partial<ComposerState>) =>
+    patch({ composers: { ...state.composers, [id]: { ...composerOf(id), ...partial } } });
+
+  const rememberPeople = (people: readonly Person[]) => {
+    const fresh = people.filter((person) => state.people[person.id] !== person);
+    if (fresh.length === 0) return;
+    const next = { ...state.people };
+    for (const person of fresh) next[person.id] = person;
+    patch({ people: next });
+  };
+
+  const fetchMissingPeople = async (ids: readonly string[]) => {
+    const missing = ids.filter((id) => !state.people[id]);
+    if (missing.length === 0) return;
+    try {
+      rememberPeople(
+        parsePeople(await adapters.directory.getPeople(missing), 'directory.getPeople'),
+      );
+    } catch (error) {
+      patch({ error: toAsideError(error, 'Could not load people') });
+    }
+  };
+
+  const visibleConversation = (id: string): Conversation | null => {
+    const server = serverConversations.get(id);
+    if (!server) return null;
+    const changes = followerChanges.get(id) ?? [];
+    if (changes.length === 0) return server;
+    let followerIds = [...server.followerIds];
+    for (const change of changes) {
+      followerIds = followerIds.filter((followerId) => followerId !== change.agentId);
+      if (change.type === 'add') followerIds.push(change.agentId);
+    }
+    return { ...server, followerIds };
+  };
+
+  const refreshConversation = (id: string, partial: Partial<ConversationState> = {}) => {
+    const pendingFollowerIds = (followerChanges.get(id) ?? []).map((change) => change.agentId);
+    patchConversation(id, {
+      conversation: visibleConversation(id),
+      pendingFollowerIds,
+      ...partial,
+    });
+  };
+
+  /** R18: a response older than what we hold is dropped. */
+  const acceptServer = (raw: unknown, source: string): Conversation => {
+    const conversation = parseConversation(raw, source);
+    const held = serverConversations.get(conversation.id);
+    if (held && held.version > conversation.version) return held;
+    serverConversations.set(conversation.id, conversation);
+    refreshConversation(conversation.id, { status: 'ready' });
+    const ids = [
+      ...conversation.followerIds,
+      ...(conversation.assigneeId ? [conversation.assigneeId] : []),
+    ];
+    void fetchMissingPeople(ids);
+    return conversation;
+  };
+
+  const requireContext = (conversationId: string) => {
+    const agent = state.currentAgent;
+    const settings = state.settings;
+    const conversation = state.conversations[conversationId]?.conversation;
+    if (!agent || !settings || !conversation) {
+      throw new AsideError('not-found', `Conversation ${conversationId} is not loaded yet`);
+    }
+    return { agent, settings, conversation };
+  };
+
+  // ---- start-up: who am I, what are the settings, my notification stream ----
+  const ready = (async () => {
+    try {
+      const [people, settings] = await Promise.all([
+        adapters.directory.getPeople([currentAgentId]),
+        adapters.settings.load(),
+      ]);
+      const [me] = parseAgents(
+        parsePeople(people, 'directory.getPeople').filter((person) => person.id === currentAgentId),
+        'directory.getPeople',
+      );
+      if (!me)
+        throw new AsideError(
+          'not-found',
+          `The current agent ${currentAgentId} is not in the directory`,
+        );
+      rememberPeople([me]);
+      patch({ currentAgent: me, settings: parseSettings(settings, 'settings.load') });
+    } catch (error) {
+      patch({ error: toAsideError(error, 'Could not load the current agent and settings') });
+    }
+  })();
+
+  if (adapters.settings.subscribe) {
+    cleanups.push(
+      adapters.settings.subscribe((settings) => {
+        try {
+          patch({ settings: parseSettings(settings, 'settings.subscribe') });
+        } catch (error) {
+          patch({ error: toAsideError(error, 'Invalid settings') });
+        }
+      }),
+    );
+  }
+
+  const flushEvents = () => {
+    const batch = pendingEvents;
+    pendingEvents = [];
+    if (!destroyed)
+      patch({ notifications: inbox.receiveNotifications(state.notifications, batch) });
+  };
+
+  cleanups.push(
+    adapters.notifications.subscribe(currentAgentId, (raw) => {
+      let event: NotificationEvent;
+      try {
+        event = parseNotification(raw, 'notifications.subscribe');
+      } catch (error) {
+        patch({ error: toAsideError(error, 'Invalid notification') });
+        return;
+      }
+      // Routing is by recipient only: status never filters (R12). Replays are dropped by id.
+      if (event.recipientId !== currentAgentId || seenEventIds.has(event.id)) return;
+      seenEventIds.add(event.id);
+      // One state change per tick, however many events arrive in it.
+      if (pendingEvents.push(event) === 1) queueMicrotask(flushEvents);
+    }),
+  );
+
+  // ---- conversations ----
+  const loadConversation = async (id: string) => {
+    const seq = (loadSeq.get(id) ?? 0) + 1;
+    loadSeq.set(id, seq);
+    if (!serverConversations.has(id)) patchConversation(id, { status: 'loading', error: null });
+    try {
+      const conversation = await adapters.conversations.load(id);
+      if (loadSeq.get(id) === seq) acceptServer(conversation, 'conversations.load');
+    } catch (error) {
+      if (loadSeq.get(id) !== seq) return;
+      patchConversation(id, {
+        status: serverConversations.has(id) ? 'ready' : 'error',
+        error: toAsideError(error, 'Could not load the conversation'),
+      });
+    }
+  };
+
+  const loadDrafts = async (conversationId: string) => {
+    await ready;
+    for (const mode of ['public-reply', 'internal-note'] as const) {
+      const key = draftKey(currentAgentId, conversationId, mode);
+      try {
+        const stored = await adapters.drafts.load(key);
+        if (!stored || touchedDrafts.has(key)) continue;
+        const draft = parseDraft(stored, 'drafts.load');
+        const composer = composerOf(conversationId);
+        patchComposer(conversationId, { drafts: { ...composer.drafts, [mode]: draft } });
+      } catch (error) {
+        patchComposer(conversationId, {
+          error: toAsideError(error, 'Could not load the saved draft'),
+        });
+      }
+    }
+  };
+
+  const openConversation = (id: string) => {
+    const count = openCounts.get(id) ?? 0;
+    openCounts.set(id, count + 1);
+    if (count === 0) {
+      conversationSubscriptions.set(
+        id,
+        adapters.conversations.subscribe(id, (conversation) => {
+          try {
+            acceptServer(conversation, 'conversations.subscribe');
+          } catch (error) {
+            patchConversation(id, { error: toAsideError(error, 'Invalid conversation update') });
+          }
+        }),
+      );
+      if (!state.composers[id]) patchComposer(id, {});
+      void loadConversation(id);
+      void loadDrafts(id);
+    }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (openCounts.get(id) ?? 1) - 1;
+      openCounts.set(id, left);
+      if (left === 0) {
+        conversationSubscriptions.get(id)?.();
+        conversationSubscriptions.delete(id);
+      }
+    };
+  };
+
+  // ---- composer ----
+  const setMode = (conversationId: string, mode: ComposerMode) => {
+    if (composerOf(conversationId).mode !== mode) patchComposer(conversationId, { mode });
+  };
+
+  const saveDraft = (conversationId: string, mode: ComposerMode, draft: Draft) => {
+    const key = draftKey(currentAgentId, conversationId, mode);
+    const write = isEmptyDoc(draft.doc)
+      ? adapters.drafts.remove(key)
+      : adapters.drafts.save(key, draft);
+    // The draft stays in memory whatever happens; a failed save is shown, not lost (R8).
+    write.catch((error: unknown) =>
+      patchComposer(conversationId, { error: toAsideError(error, 'Could not save the draft') }),
+    );
+  };
+
+  const setDraft = (conversationId: string, mode: ComposerMode, doc: RichTextNode) => {
+    touchedDrafts.add(draftKey(currentAgentId, conversationId, mode));
+    const composer = composerOf(conversationId);
+    const draft = { doc, text: toPlainText(doc), updatedAt: now() };
+    patchComposer(conversationId, { drafts: { ...composer.drafts, [mode]: draft } });
+    saveDraft(conversationId, mode, draft);
+  };
+
+  const fail = (conversationId: string, error: AsideError): SubmitOutcome => {
+    patchComposer(conversationId, { submitting: false, error });
+    return { ok: false, error };
+  };
+
+  const submit = async (conversationId: string): Promise<SubmitOutcome> => {
+    const composer = composerOf(conversationId);
+    if (composer.submitting) {
+      return { ok: false, error: new AsideError('busy', 'A message is already being sent') };
+    }
+    const { mode } = composer;
+    const draft = composer.drafts[mode];
+    let context: ReturnType<typeof requireContext>;
+    try {
+      context = requireContext(conversationId);
+    } catch (error) {
+      return fail(conversationId, toAsideError(error, 'Cannot submit'));
+    }
+    const { agent, settings, conversation } = context;
+    if (isEmptyDoc(draft.doc))
+      return fail(conversationId, new AsideError('empty-message', 'Write a message first'));
+
+    patchComposer(conversationId, { submitting: true, error: null });
+    // R3: a public reply never carries a mention, however it got there.
+    const body = mode === 'public-reply' ? stripMentions(draft.doc) : draft.doc;
+    const mentionIds = mode === 'public-reply' ? [] : extractMentionIds(body);
+    let addFollowerIds: string[] = [];
+    if (mentionIds.length > 0) {
+      const mention = canMention(agent, conversation, settings, mode);
+      if (!mention.allowed) {
+        return fail(
+          conversationId,
+          new AsideError(
+            'mentions-unavailable',
+            `@mentions are unavailable here (${mention.reason})`,
+          ),
+        );
+      }
+      let people: Person[];
+      try {
+        // R5: never trust the mention nodes (they may be pasted); ask the directory again.
+        people = parsePeople(await adapters.directory.getPeople(mentionIds), 'directory.getPeople');
+      } catch (error) {
+        return fail(conversationId, toAsideError(error, 'Could not check the mentioned agents'));
+      }
+      rememberPeople(people);
+      const byId = new Map(people.map((person) => [person.id, person]));
+      const plan = planMentions(agent, conversation, settings, mentionIds, (id) => byId.get(id));
+      if (plan.invalidIds.length > 0) {
+        return fail(
+          conversationId,
+          new AsideError('invalid-mentions', 'Only agents can be mentioned', {
+            ids: plan.invalidIds,
+          }),
+        );
+      }
+      addFollowerIds = plan.add.map((person) => person.id);
+    }
+
+    const keyName = `${conversationId}:${mode}`;
+    const previousAttempt = submitKeys.get(keyName);
+    const idempotencyKey = previousAttempt?.draft === draft ? previousAttempt.key : createId();
+    submitKeys.set(keyName, { draft, key: idempotencyKey });
+
+    // Captured now: the backend's change event may reach us before its response does.
+    const before = serverConversations.get(conversationId) ?? conversation;
+    try {
+      const result = await adapters.conversations.submitMessage({
+        conversationId,
+        idempotencyKey,
+        authorId: agent.id,
+        kind: mode,
+        body,
+        text: toPlainText(body),
+        mentionIds,
+        addFollowerIds,
+      });
+      const after = acceptServer(result.conversation, 'conversations.submitMessage');
+      submitKeys.delete(keyName);
+      const current = composerOf(conversationId);
+      patchComposer(conversationId, {
+        submitting: false,
+        error: null,
+        drafts: { ...current.drafts, [mode]: emptyDraft(now()) },
+      });
+      void adapters.drafts.remove(draftKey(currentAgentId, conversationId, mode)).catch(() => {});
+      const events = notificationsForMessage(result.message, agent, before, after);
+      if (events.length > 0) {
+        adapters.notifications
+          .publish(events)
+          .catch((error: unknown) =>
+            patch({ error: toAsideError(error, 'Could not send notifications') }),
+          );
+      }
+      return { ok: true, message: result.message };
+    } catch (error) {
+      return fail(conversationId, toAsideError(error, 'Could not send the message'));
+    }
+  };
+
+  // ---- followers (optimistic, R11) ----
+  const changeFollower = async (
+    conversationId: string,
+    type: FollowerChange['type'],
+    agentId: string,
+  ) => {
+    const change: FollowerChange = { id: ++changeSeq, type, agentId };
+    followerChanges.set(conversationId, [...(followerChanges.get(conversationId) ?? []), change]);
+    refreshConversation(conversationId, { error: null });
+    const settle = (partial: Partial<ConversationState>) => {
+      followerChanges.set(
+        conversationId,
+        (followerChanges.get(conversationId) ?? []).filter((other) => other.id !== change.id),
+      );
+      refreshConversation(conversationId, partial);
+    };
+    try {
+      const call =
+        type === 'add' ? adapters.conversations.addFollower : adapters.conversations.removeFollower;
+      const conversation = await call.call(adapters.conversations, conversationId, agentId, {
+        actorId: currentAgentId,
+      });
+      settle({});
+      acceptServer(conversation, `conversations.${type}Follower`);
+      return true;
+    } catch (error) {
+      settle({
+        error: toAsideError(
+          error,
+          type === 'add' ? 'Could not add the follower' : 'Could not remove the follower',
+        ),
+      });
+      return false;
+    }
+  };
+
+  const refuse = (conversationId: string, message: string) => {
+    patchConversation(conversationId, { error: new AsideError('forbidden', message) });
+    return Promise.resolve(false);
+  };
+
+  const addFollower = async (conversationId: string, agentId: string) => {
+    let context: ReturnType<typeof requireContext>;
+    try {
+      context = requireContext(conversationId);
+    } catch (error) {
+      return refuse(conversationId, (error as Error).message);
+    }
+    await fetchMissingPeople([agentId]);
+    const { agent, settings, conversation } = context;
+    const plan = planMentions(agent, conversation, settings, [agentId], (id) => state.people[id]);
+    if (plan.add.length === 0) {
+      return refuse(
+        conversationId,
+        plan.invalidIds.length
+          ? 'Only agents can follow a conversation'
+          : 'You cannot add this follower',
+      );
+    }
+    return changeFollower(conversationId, 'add', agentId);
+  };
+
+  const removeFollower = (conversationId: string, agentId: string) => {
+    let context: ReturnType<typeof requireContext>;
+    try {
+      context = requireContext(conversationId);
+    } catch (error) {
+      return refuse(conversationId, (error as Error).message);
+    }
+    const decision = canRemoveFollower(context.agent, context.conversation, agentId);
+    if (!decision.allowed)
+      return refuse(conversationId, `You cannot remove this follower (${decision.reason})`);
+    return changeFollower(conversationId, 'remove', agentId);
+  };
+
+  // ---- mention search (R2, R5) ----
+  const searchMentions: AsideStore['searchMentions'] = async (
+    conversationId,
+    query,
+    searchOptions = {},
+  ) => {
+    const { agent, settings, conversation } = requireContext(conversationId);
+    const decision = canMention(agent, conversation, settings, composerOf(conversationId).mode);
+    if (!decision.allowed) {
+      throw new AsideError(
+        'mentions-unavailable',
+        `@mentions are unavailable here (${decision.reason})`,
+      );
+    }
+    const { signal, limit = DEFAULT_SUGGESTION_LIMIT } = searchOptions;
+    const preferIds = [
+      ...(conversation.assigneeId ? [conversation.assigneeId] : []),
+      ...conversation.followerIds,
+    ];
+    const raw = await adapters.directory.search(query, {
+      limit,
+      preferIds,
+      ...(signal ? { signal } : {}),
+    });
+    if (signal?.aborted) throw abortError();
+    // R5: whatever the directory returns, only agents are offered.
+    const agents = parsePeople(raw, 'directory.search').filter(
+      (person): person is Agent => person.kind === 'agent',
+    );
+    rememberPeople(agents);
+    return agents
+      .slice(0, limit)
+      .map((found) => ({ agent: found, hint: mentionHint(conversation, found.id) }));
+  };
+
+  return {
+    getSnapshot: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    ready,
+    openConversation,
+    setMode,
+    setDraft,
+    submit,
+    addFollower,
+    removeFollower,
+    searchMentions,
+    dismissToast: (toastId) =>
+      patch({ notifications: inbox.dismissToast(state.notifications, toastId) }),
+    markRead({ eventIds, conversationId }) {
+      const ids = new Set(eventIds ?? []);
+      patch({
+        notifications: inbox.markRead(
+          state.notifications,
+          (event) => ids.has(event.id) || event.conversationId === conversationId,
+        ),
+      });
+    },
+    clearError(conversationId) {
+      if (conversationId === undefined) patch({ error: null });
+      else {
+        if (state.conversations[conversationId]?.error)
+          patchConversation(conversationId, { error: null });
+        if (state.composers[conversationId]?.error) patchComposer(conversationId, { error: null });
+      }
+    },
+    destroy() {
+      destroyed = true;
+      for (const cleanup of cleanups) cleanup();
+      for (const unsubscribe of conversationSubscriptions.values()) unsubscribe();
+      conversationSubscriptions.clear();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/** Roles from the helpdesk's permission model. Only some may add followers (see policy). */
+export type AgentRole = 'admin' | 'agent' | 'light-agent' | 'contributor' | 'chat-only-agent';
+export type AgentStatus = 'online' | 'away' | 'offline';
+
+export interface Agent {
+  readonly kind: 'agent';
+  readonly id: string;
+  readonly name: string;
+  readonly role: AgentRole;
+  readonly status: AgentStatus;
+  readonly avatarUrl?: string;
+}
+
+/** The customer. Never mentionable, never a follower. */
+export interface EndUser {
+  readonly kind: 'end-user';
+  readonly id: string;
+  readonly name: string;
+}
+
+export type Person = Agent | EndUser;
+
+export type Channel = 'messaging' | 'ticket' | 'live-chat';
+/** What one agent may do with one conversation. */
+export type Access = 'edit' | 'view' | 'none';
+
+export interface Conversation {
+  readonly id: string;
+  readonly channel: Channel;
+  readonly subject: string;
+  readonly requesterId: string;
+  readonly assigneeId: string | null;
+  readonly followerIds: readonly string[];
+  /** Per-agent access; agents not listed get `defaultAccess`. */
+  readonly access: Readonly<Record<string, Access>>;
+  readonly defaultAccess: Access;
+  readonly messages: readonly Message[];
+  /** Grows with every change on the backend; lets the store drop stale responses (R18). */
+  readonly version: number;
+}
+
+export type ComposerMode = 'public-reply' | 'internal-note';
+
+/** Tiptap / ProseMirror document JSON, kept structural so the core needs no editor. */
+export interface RichTextNode {
+  readonly type: string;
+  readonly attrs?: Readonly<Record<string, unknown>>;
+  readonly content?: readonly RichTextNode[];
+  readonly text?: string;
+  readonly marks?: readonly {
+    readonly type: string;
+    readonly attrs?: Readonly<Record<string, unknown>>;
+  }[];
+}
+
+export interface Message {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly authorId: string;
+  readonly kind: ComposerMode;
+  readonly body: RichTextNode;
+  readonly text: string;
+  readonly mentionIds: readonly string[];
+  readonly createdAt: number;
+}
+
+export interface Settings {
+  /** Set by an admin: agent collaboration (@mentions) for messaging (R4). */
+  readonly collaborationEnabled: boolean;
+  /**
+   * R7: what happens to a mentioned agent who cannot view the conversation.
+   * `add` follows them anyway (they keep only their own access); `skip` leaves them out.
+   */
+  readonly mentionWithoutAccess: 'add' | 'skip';
+}
+
+export interface Draft {
+  readonly doc: RichTextNode;
+  readonly text: string;
+  readonly updatedAt: number;
+}
+
+export type NotificationKind = 'mention' | 'update';
+
+export interface NotificationEvent {
+  /** Unique per event; the store drops repeats (reconnects, replays). */
+  readonly id: string;
+  readonly kind: NotificationKind;
+  readonly recipientId: string;
+  readonly conversationId: string;
+  readonly conversationSubject: string;
+  readonly messageId: string;
+  readonly actorId: string;
+  readonly actorName: string;
+  readonly excerpt: string;
+  readonly createdAt: number;
+}

@@ -1,0 +1,113 @@
+import { AsideError } from './errors';
+import type { Agent, Conversation, Draft, NotificationEvent, Person, Settings } from './types';
+
+type Check = (value: unknown) => string | null;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const string: Check = (v) => (typeof v === 'string' ? null : 'a string');
+const number: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? null : 'a number');
+const boolean: Check = (v) => (typeof v === 'boolean' ? null : 'a boolean');
+const oneOf =
+  (...values: readonly string[]): Check =>
+  (v) =>
+    values.includes(v as string) ? null : `one of ${values.join(', ')}`;
+const nullable =
+  (check: Check): Check =>
+  (v) =>
+    v === null ? null : check(v);
+const arrayOf =
+  (check: Check): Check =>
+  (v) =>
+    Array.isArray(v) && v.every((item) => check(item) === null) ? null : 'an array of valid items';
+const object: Check = (v) => (isObject(v) ? null : 'an object');
+const recordOf =
+  (check: Check): Check =>
+  (v) =>
+    isObject(v) && Object.values(v).every((item) => check(item) === null)
+      ? null
+      : 'a record of valid values';
+
+function shape(fields: Record<string, Check>): Check {
+  return (value) => {
+    if (!isObject(value)) return 'an object';
+    for (const [field, check] of Object.entries(fields)) {
+      const problem = check(value[field]);
+      if (problem) return `.${field} must be ${problem}`;
+    }
+    return null;
+  };
+}
+
+const ACCESS = oneOf('edit', 'view', 'none');
+const agentShape = shape({
+  kind: oneOf('agent'),
+  id: string,
+  name: string,
+  role: oneOf('admin', 'agent', 'light-agent', 'contributor', 'chat-only-agent'),
+  status: oneOf('online', 'away', 'offline'),
+});
+const personShape: Check = (v) =>
+  isObject(v) && v.kind === 'end-user' ? shape({ id: string, name: string })(v) : agentShape(v);
+const messageShape = shape({
+  id: string,
+  conversationId: string,
+  authorId: string,
+  kind: oneOf('public-reply', 'internal-note'),
+  body: object,
+  text: string,
+  mentionIds: arrayOf(string),
+  createdAt: number,
+});
+const conversationShape = shape({
+  id: string,
+  channel: oneOf('messaging', 'ticket', 'live-chat'),
+  subject: string,
+  requesterId: string,
+  assigneeId: nullable(string),
+  followerIds: arrayOf(string),
+  access: recordOf(ACCESS),
+  defaultAccess: ACCESS,
+  messages: arrayOf(messageShape),
+  version: number,
+});
+const settingsShape = shape({
+  collaborationEnabled: boolean,
+  mentionWithoutAccess: oneOf('add', 'skip'),
+});
+const draftShape = shape({ doc: object, text: string, updatedAt: number });
+const notificationShape = shape({
+  id: string,
+  kind: oneOf('mention', 'update'),
+  recipientId: string,
+  conversationId: string,
+  conversationSubject: string,
+  messageId: string,
+  actorId: string,
+  actorName: string,
+  excerpt: string,
+  createdAt: number,
+});
+
+function validator<T>(check: Check, what: string) {
+  return (value: unknown, source: string): T => {
+    const problem = check(value);
+    if (problem) {
+      throw new AsideError(
+        'invalid-adapter-data',
+        `${source} returned an invalid ${what}: ${problem.startsWith('.') ? what + problem : `expected ${problem}`}`,
+      );
+    }
+    return value as T;
+  };
+}
+
+/** Adapter data is checked where it enters the core, so a host's bug reads as a clear error. */
+export const parseConversation = validator<Conversation>(conversationShape, 'conversation');
+export const parseAgent = validator<Agent>(agentShape, 'agent');
+export const parsePeople = validator<Person[]>(arrayOf(personShape), 'list of people');
+export const parseAgents = validator<Agent[]>(arrayOf(agentShape), 'list of agents');
+export const parseSettings = validator<Settings>(settingsShape, 'settings');
+export const parseDraft = validator<Draft>(draftShape, 'draft');
+export const parseNotification = validator<NotificationEvent>(notificationShape, 'notification');

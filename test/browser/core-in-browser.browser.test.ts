@@ -1,0 +1,17 @@
+import { createAsideStore } from '@aside/core';
+import { createMemoryBackend, demoAgents } from '@aside/core/memory';
+import { expect, it } from 'vitest';
+
+it('R16: the core store runs in a real browser with no framework and no Node globals', async () => {
+  const backend = createMemoryBackend();
+  const store = createAsideStore({
+    adapters: backend.adaptersFor(demoAgents.sam.id),
+    currentAgentId: demoAgents.sam.id,
+  });
+  await store.ready;
+  store.openConversation('conv-refund');
+  store.setMode('conv-refund', 'internal-note');
+  await expect.poll(() => store.getSnapshot().conversations['conv-refund']?.status).toBe('ready');
+  const results = await store.searchMentions('conv-refund', 'Jan');
+  expect(results.map((result) => result.agent.name)).toContain('Jane Doe');
+});
