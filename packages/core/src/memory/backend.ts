@@ -105,7 +105,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     const failure = failures.get(operation);
     if (failure && failure.times > 0) {
       failure.times--;
-      throw new AsideError('adapter-failed', failure.message);
+      // A plain Error, as a network failure would be: the store must wrap it with context.
+      throw new Error(failure.message);
     }
   };
 

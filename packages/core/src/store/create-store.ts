@@ -67,6 +67,16 @@ export interface AsideStore {
     query: string,
     options?: { readonly signal?: AbortSignal; readonly limit?: number },
   ): Promise<MentionSuggestion[]>;
+  /**
+   * Agents the current agent could add as followers directly (R6 self-invite, no note needed):
+   * the same directory search as mentions, gated by the internal-note rules whatever the
+   * composer's mode. Check each result with `canAddFollower` before offering it.
+   */
+  searchAgents(
+    conversationId: string,
+    query: string,
+    options?: { readonly signal?: AbortSignal; readonly limit?: number },
+  ): Promise<MentionSuggestion[]>;
   dismissToast(toastId: string): void;
   markRead(filter: {
     readonly eventIds?: readonly string[];
@@ -532,13 +542,14 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
   };
 
   // ---- mention search (R2, R5) ----
-  const searchMentions: AsideStore['searchMentions'] = async (
-    conversationId,
-    query,
-    searchOptions = {},
-  ) => {
+  const searchDirectory = async (
+    conversationId: string,
+    query: string,
+    searchOptions: Parameters<AsideStore['searchMentions']>[2] = {},
+    mode: ComposerMode = composerOf(conversationId).mode,
+  ): Promise<MentionSuggestion[]> => {
     const { agent, settings, conversation } = requireContext(conversationId);
-    const decision = canMention(agent, conversation, settings, composerOf(conversationId).mode);
+    const decision = canMention(agent, conversation, settings, mode);
     if (!decision.allowed) {
       throw new AsideError(
         'mentions-unavailable',
@@ -566,6 +577,11 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
       .map((found) => ({ agent: found, hint: mentionHint(conversation, found.id) }));
   };
 
+  const searchMentions: AsideStore['searchMentions'] = (conversationId, query, searchOptions) =>
+    searchDirectory(conversationId, query, searchOptions);
+  const searchAgents: AsideStore['searchAgents'] = (conversationId, query, searchOptions) =>
+    searchDirectory(conversationId, query, searchOptions, 'internal-note');
+
   return {
     getSnapshot: () => state,
     subscribe(listener) {
@@ -580,6 +596,7 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
     addFollower,
     removeFollower,
     searchMentions,
+    searchAgents,
     dismissToast: (toastId) =>
       patch({ notifications: inbox.dismissToast(state.notifications, toastId) }),
     markRead({ eventIds, conversationId }) {
