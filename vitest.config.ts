@@ -22,6 +22,25 @@ export default defineConfig({
         },
       },
       {
+        // The React hooks again, on React 18: hosts on either major are supported.
+        extends: true,
+        resolve: {
+          alias: [
+            { find: /^react$/, replacement: 'react18' },
+            { find: /^react\/(.*)$/, replacement: 'react18/$1' },
+            { find: /^react-dom$/, replacement: 'react-dom18' },
+            { find: /^react-dom\/(.*)$/, replacement: 'react-dom18/$1' },
+          ],
+        },
+        test: {
+          name: 'react18',
+          environment: 'jsdom',
+          globals: true,
+          include: ['test/react/**/*.test.tsx'],
+          setupFiles: ['test/setup/react18.ts', 'test/setup/jsdom.ts'],
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'browser',

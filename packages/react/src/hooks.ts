@@ -19,8 +19,7 @@ const NO_IDS: readonly string[] = [];
 
 /** Loads the conversation and follows its changes while mounted. */
 export function useConversation(conversationId: string): ConversationState | undefined {
-  const store = useAsideStore();
-  useEffect(() => store.openConversation(conversationId), [store, conversationId]);
+  useOpenConversation(conversationId);
   return useAsideSelector(
     useCallback((state) => state.conversations[conversationId], [conversationId]),
   );
@@ -39,16 +38,36 @@ export interface Follower {
   readonly pending: boolean;
 }
 
+/** Keeps the conversation open while mounted, without subscribing the caller to any of it. */
+function useOpenConversation(conversationId: string) {
+  const store = useAsideStore();
+  useEffect(() => store.openConversation(conversationId), [store, conversationId]);
+}
+
 /** R9–R11: the followers of a conversation, whether the current agent may remove them, and intents. */
 export function useFollowers(conversationId: string) {
   const store = useAsideStore();
-  const conversation = useConversation(conversationId);
-  const ids = conversation?.conversation?.followerIds ?? NO_IDS;
+  useOpenConversation(conversationId);
+  // Narrow, content-compared slices: a new conversation version with the same followers re-renders nothing.
+  const ids = useAsideSelector(
+    useCallback(
+      (state: AsideState) =>
+        state.conversations[conversationId]?.conversation?.followerIds ?? NO_IDS,
+      [conversationId],
+    ),
+    shallowEqualArrays,
+  );
+  const pendingIds = useAsideSelector(
+    useCallback(
+      (state: AsideState) => state.conversations[conversationId]?.pendingFollowerIds ?? NO_IDS,
+      [conversationId],
+    ),
+    shallowEqualArrays,
+  );
   const people = useAsideSelector(
     useCallback((state: AsideState) => ids.map((id) => state.people[id] ?? null), [ids]),
     shallowEqualArrays,
   );
-  const pendingIds = conversation?.pendingFollowerIds ?? NO_IDS;
   const followers = useMemo<Follower[]>(
     () =>
       ids.map((id, index) => ({
@@ -58,11 +77,25 @@ export function useFollowers(conversationId: string) {
       })),
     [ids, people, pendingIds],
   );
-  const assigneeId = conversation?.conversation?.assigneeId ?? null;
+  const status = useAsideSelector(
+    useCallback(
+      (state: AsideState) => state.conversations[conversationId]?.status ?? 'loading',
+      [conversationId],
+    ),
+  );
+  const error = useAsideSelector(
+    useCallback(
+      (state: AsideState) => state.conversations[conversationId]?.error ?? null,
+      [conversationId],
+    ),
+  );
   const assignee = useAsideSelector(
     useCallback(
-      (state: AsideState) => (assigneeId ? (state.people[assigneeId] ?? null) : null),
-      [assigneeId],
+      (state: AsideState) => {
+        const assigneeId = state.conversations[conversationId]?.conversation?.assigneeId;
+        return assigneeId ? (state.people[assigneeId] ?? null) : null;
+      },
+      [conversationId],
     ),
   );
   const removal = useAsideSelector(
@@ -77,11 +110,11 @@ export function useFollowers(conversationId: string) {
     ),
   );
   return {
-    status: conversation?.status ?? 'loading',
+    status,
     followers,
     assignee,
     canRemove: removal?.allowed ?? false,
-    error: conversation?.error ?? null,
+    error,
     addFollower: useCallback(
       (agentId: string) => store.addFollower(conversationId, agentId),
       [store, conversationId],

@@ -94,6 +94,14 @@ interface FollowerChange {
 
 const randomId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id, index) => id === b[index]);
+
+/** Same backend conversation apart from followers (which optimistic changes may override). */
+const sameConversationBase = (seen: Conversation, server: Conversation) =>
+  seen === server ||
+  (seen.version === server.version && seen.id === server.id && seen.messages === server.messages);
+
 const emptyDraft = (now: number): Draft => ({ doc: EMPTY_DOC, text: '', updatedAt: now });
 
 const abortError = () =>
@@ -174,17 +182,27 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
     const server = serverConversations.get(id);
     if (!server) return null;
     const changes = followerChanges.get(id) ?? [];
-    if (changes.length === 0) return server;
     let followerIds = [...server.followerIds];
     for (const change of changes) {
       followerIds = followerIds.filter((followerId) => followerId !== change.agentId);
       if (change.type === 'add') followerIds.push(change.agentId);
     }
-    return { ...server, followerIds };
+    const previous = state.conversations[id]?.conversation;
+    // Reuse what the agent already sees when nothing visible changed: no needless re-render.
+    if (
+      previous &&
+      sameIds(previous.followerIds, followerIds) &&
+      sameConversationBase(previous, server)
+    ) {
+      return previous;
+    }
+    return sameIds(server.followerIds, followerIds) ? server : { ...server, followerIds };
   };
 
   const refreshConversation = (id: string, partial: Partial<ConversationState> = {}) => {
-    const pendingFollowerIds = (followerChanges.get(id) ?? []).map((change) => change.agentId);
+    const previous = state.conversations[id]?.pendingFollowerIds ?? [];
+    const pending = (followerChanges.get(id) ?? []).map((change) => change.agentId);
+    const pendingFollowerIds = sameIds(previous, pending) ? previous : pending;
     patchConversation(id, {
       conversation: visibleConversation(id),
       pendingFollowerIds,
@@ -192,18 +210,23 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
     });
   };
 
-  /** R18: a response older than what we hold is dropped. */
-  const acceptServer = (raw: unknown, source: string): Conversation => {
+  /** Validate and record the backend's truth; R18: a response older than what we hold is dropped. */
+  const recordServer = (raw: unknown, source: string): Conversation => {
     const conversation = parseConversation(raw, source);
     const held = serverConversations.get(conversation.id);
     if (held && held.version > conversation.version) return held;
     serverConversations.set(conversation.id, conversation);
-    refreshConversation(conversation.id, { status: 'ready' });
     const ids = [
       ...conversation.followerIds,
       ...(conversation.assigneeId ? [conversation.assigneeId] : []),
     ];
     void fetchMissingPeople(ids);
+    return conversation;
+  };
+
+  const acceptServer = (raw: unknown, source: string): Conversation => {
+    const conversation = recordServer(raw, source);
+    refreshConversation(conversation.id, { status: 'ready' });
     return conversation;
   };
 
@@ -475,29 +498,27 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
     const change: FollowerChange = { id: ++changeSeq, type, agentId };
     followerChanges.set(conversationId, [...(followerChanges.get(conversationId) ?? []), change]);
     refreshConversation(conversationId, { error: null });
-    const settle = (partial: Partial<ConversationState>) => {
+    const forget = () =>
       followerChanges.set(
         conversationId,
         (followerChanges.get(conversationId) ?? []).filter((other) => other.id !== change.id),
       );
-      refreshConversation(conversationId, partial);
-    };
     try {
       const call =
         type === 'add' ? adapters.conversations.addFollower : adapters.conversations.removeFollower;
       const conversation = await call.call(adapters.conversations, conversationId, agentId, {
         actorId: currentAgentId,
       });
-      settle({});
-      acceptServer(conversation, `conversations.${type}Follower`);
+      // Record the confirmed state before dropping the optimistic change, then show both at once.
+      recordServer(conversation, `conversations.${type}Follower`);
+      forget();
+      refreshConversation(conversationId);
       return true;
     } catch (error) {
-      settle({
-        error: toAsideError(
-          error,
-          type === 'add' ? 'Could not add the follower' : 'Could not remove the follower',
-        ),
-      });
+      forget();
+      const message =
+        type === 'add' ? 'Could not add the follower' : 'Could not remove the follower';
+      refreshConversation(conversationId, { error: toAsideError(error, message) });
       return false;
     }
   };

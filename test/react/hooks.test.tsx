@@ -1,0 +1,149 @@
+import { type AsideStore, createAsideStore } from '@aside/core';
+import { createMemoryBackend, demoAgents } from '@aside/core/memory';
+import {
+  AsideProvider,
+  useComposerState,
+  useConversation,
+  useFollowers,
+  useNotifications,
+} from '@aside/react';
+import { act, render, screen } from '@testing-library/react';
+import { Profiler, type ReactNode, version } from 'react';
+import { describe, expect, it } from 'vitest';
+import { doc, settle, text } from '../core/helpers';
+
+async function mountWith(ui: ReactNode) {
+  const backend = createMemoryBackend();
+  const store = createAsideStore({
+    adapters: backend.adaptersFor(demoAgents.sam.id),
+    currentAgentId: demoAgents.sam.id,
+  });
+  const view = render(<AsideProvider store={store}>{ui}</AsideProvider>);
+  await act(() => settle());
+  return { backend, store, view };
+}
+
+function counter() {
+  const counts: Record<string, number> = {};
+  const Counted = ({ id, children }: { id: string; children: ReactNode }) => (
+    <Profiler id={id} onRender={() => (counts[id] = (counts[id] ?? 0) + 1)}>
+      {children}
+    </Profiler>
+  );
+  return { counts, Counted };
+}
+
+function FollowerNames({ conversationId }: { conversationId: string }) {
+  const { followers, canRemove } = useFollowers(conversationId);
+  return (
+    <ul aria-label="followers" data-can-remove={canRemove}>
+      {followers.map((f) => (
+        <li key={f.id}>{f.person?.name ?? f.id}</li>
+      ))}
+    </ul>
+  );
+}
+
+function Subject({ conversationId }: { conversationId: string }) {
+  return <h1>{useConversation(conversationId)?.conversation?.subject ?? 'Loading'}</h1>;
+}
+
+function UnreadBadge() {
+  return <output aria-label="unread">{useNotifications().unreadCount}</output>;
+}
+
+function DraftLength({ conversationId }: { conversationId: string }) {
+  const { composer } = useComposerState(conversationId);
+  return <output aria-label="draft">{composer?.drafts[composer.mode].text}</output>;
+}
+
+describe(`@aside/react on React ${version}`, () => {
+  it('R9: useFollowers gives the followers with their names once the directory answers', async () => {
+    await mountWith(<FollowerNames conversationId="conv-refund" />);
+    expect(screen.getByRole('list', { name: 'followers' })).toHaveTextContent('Ada Lindqvist');
+    expect(screen.getByRole('list', { name: 'followers' })).toHaveAttribute(
+      'data-can-remove',
+      'true',
+    );
+  });
+
+  it('R16: components outside the composer do not re-render while the agent types', async () => {
+    const { counts, Counted } = counter();
+    const { store } = await mountWith(
+      <>
+        <Counted id="followers">
+          <FollowerNames conversationId="conv-refund" />
+        </Counted>
+        <Counted id="subject">
+          <Subject conversationId="conv-refund" />
+        </Counted>
+        <Counted id="badge">
+          <UnreadBadge />
+        </Counted>
+        <Counted id="draft">
+          <DraftLength conversationId="conv-refund" />
+        </Counted>
+      </>,
+    );
+    const before = { ...counts };
+    for (const typed of ['H', 'He', 'Hel', 'Hell', 'Hello']) {
+      act(() => store.setDraft('conv-refund', 'public-reply', doc(text(typed))));
+    }
+    expect(screen.getByRole('status', { name: 'draft' })).toHaveTextContent('Hello');
+    expect(counts.followers).toBe(before.followers);
+    expect(counts.subject).toBe(before.subject);
+    expect(counts.badge).toBe(before.badge);
+    expect((counts.draft ?? 0) - (before.draft ?? 0)).toBe(5);
+  });
+
+  it('R11: removing one follower re-renders the list once per state change, not the unrelated parts', async () => {
+    const { counts, Counted } = counter();
+    const { store, backend } = await mountWith(
+      <>
+        <Counted id="followers">
+          <FollowerNames conversationId="conv-refund" />
+        </Counted>
+        <Counted id="badge">
+          <UnreadBadge />
+        </Counted>
+      </>,
+    );
+    const before = { ...counts };
+    backend.setLatency('removeFollower', 5);
+    await act(async () => {
+      await store.removeFollower('conv-refund', demoAgents.ada.id);
+      await settle();
+    });
+    expect(screen.getByRole('list', { name: 'followers' })).not.toHaveTextContent('Ada');
+    expect(counts.badge).toBe(before.badge);
+    // Optimistic removal, then the backend's confirmation.
+    expect((counts.followers ?? 0) - (before.followers ?? 0)).toBeLessThanOrEqual(2);
+  });
+
+  it('throws a clear error when a hook is used outside the provider', () => {
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      expect(() => render(<UnreadBadge />)).toThrow(/inside <AsideProvider>/);
+    } finally {
+      console.error = quiet;
+    }
+  });
+
+  it('a provider given adapters owns its store and destroys it on unmount', async () => {
+    const backend = createMemoryBackend();
+    const view = render(
+      <AsideProvider
+        adapters={backend.adaptersFor(demoAgents.sam.id)}
+        currentAgentId={demoAgents.sam.id}
+      >
+        <Subject conversationId="conv-refund" />
+      </AsideProvider>,
+    );
+    await act(() => settle());
+    expect(screen.getByRole('heading')).toHaveTextContent('Refund for order #4821');
+    view.unmount();
+  });
+});
+
+export type { AsideStore };
