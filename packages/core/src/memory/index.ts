@@ -1,3 +1,10 @@
 export type { MemoryBackend, MemoryBackendOptions, MemoryOperation } from './backend';
 export { createMemoryBackend } from './backend';
-export { demoAgents, demoConversations, demoDirectory, demoEndUsers, generateAgents } from './seed';
+export {
+  demoAgents,
+  demoConversations,
+  demoDirectory,
+  demoEndUsers,
+  generateAgents,
+  seededRandom,
+} from './seed';

@@ -1,0 +1,21 @@
+// Size budgets: min+gzip bytes of each package's own ESM code as a host bundles it (esbuild,
+// React and the other @aside packages external). `pnpm size` fails when a package grows past one.
+// Each number is the goal from the performance issue, or the measured size plus headroom where
+// the goal is far away; the `why` says which.
+export const budgets = {
+  '@aside/core': { bytes: 8_000, why: 'Goal: the headless core stays under 8 kB min+gz.' },
+  '@aside/react': { bytes: 1_500, why: 'Provider and hooks only; measured about 1 kB.' },
+  '@aside/composer': {
+    bytes: 12_000,
+    why: 'Own code only (Tiptap and Floating UI are counted in composerTotal).',
+  },
+  '@aside/followers': { bytes: 3_000, why: 'Goal: at most 3 kB (Garden tags measure 8.4 kB).' },
+  '@aside/notifications': {
+    bytes: 9_700,
+    why: "Goal: no larger than sonner (9.7 kB measured on 2026-11-25); aim for react-hot-toast's 4.8 kB.",
+  },
+  composerTotal: {
+    bytes: 138_000,
+    why: 'Goal: composer with every dependency (Tiptap, Floating UI, core, react) under the bare Tiptap trio (142 kB) and 0.75 × the Liveblocks Composer (139 kB).',
+  },
+};
