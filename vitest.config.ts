@@ -17,7 +17,7 @@ export default defineConfig({
           environment: 'jsdom',
           globals: true,
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/**/*.browser.test.{ts,tsx}'],
+          exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/server/**'],
           setupFiles: ['test/setup/jsdom.ts'],
         },
       },
@@ -38,6 +38,18 @@ export default defineConfig({
           globals: true,
           include: ['test/react/**/*.test.tsx'],
           setupFiles: ['test/setup/react18.ts', 'test/setup/jsdom.ts'],
+        },
+      },
+      {
+        // The reference server (examples/workspace) against a real database: PGlite by default,
+        // PostgreSQL when DATABASE_URL is set.
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {
