@@ -517,3 +517,24 @@ describe('adapter failures and bad data', () => {
     expect(store.getSnapshot().conversations['conv-refund']?.status).toBe('ready');
   });
 });
+
+describe('recovery', () => {
+  it('R18: after the backend fails at start-up, retry loads the agent, settings and conversation', async () => {
+    const backend = createMemoryBackend();
+    backend.fail('getPeople', 1);
+    backend.fail('load', 1);
+    const store = createAsideStore({
+      adapters: backend.adaptersFor(sam.id),
+      currentAgentId: sam.id,
+    });
+    store.openConversation('conv-refund');
+    await settle();
+    expect(store.getSnapshot().error?.code).toBe('adapter-failed');
+    expect(store.getSnapshot().conversations['conv-refund']?.status).toBe('error');
+    await store.retry();
+    await settle();
+    expect(store.getSnapshot().error).toBeNull();
+    expect(store.getSnapshot().currentAgent?.name).toBe('Sam Rivera');
+    expect(store.getSnapshot().conversations['conv-refund']?.status).toBe('ready');
+  });
+});

@@ -82,6 +82,8 @@ export interface AsideStore {
     readonly eventIds?: readonly string[];
     readonly conversationId?: string;
   }): void;
+  /** Load again whatever failed to load (the agent, settings, conversations). */
+  retry(): Promise<void>;
   clearError(conversationId?: string): void;
   destroy(): void;
 }
@@ -241,7 +243,7 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
   };
 
   // ---- start-up: who am I, what are the settings, my notification stream ----
-  const ready = (async () => {
+  const loadAgentAndSettings = async () => {
     try {
       const [people, settings] = await Promise.all([
         adapters.directory.getPeople([currentAgentId]),
@@ -261,7 +263,8 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
     } catch (error) {
       patch({ error: toAsideError(error, 'Could not load the current agent and settings') });
     }
-  })();
+  };
+  const ready = loadAgentAndSettings();
 
   if (adapters.settings.subscribe) {
     cleanups.push(
@@ -628,6 +631,13 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
           (event) => ids.has(event.id) || event.conversationId === conversationId,
         ),
       });
+    },
+    async retry() {
+      // R18: nothing stays stuck after a failure: reload what failed, keep everything else.
+      patch({ error: null });
+      if (!state.currentAgent || !state.settings) await loadAgentAndSettings();
+      const failed = Object.entries(state.conversations).filter(([, c]) => c.status === 'error');
+      await Promise.all(failed.map(([id]) => loadConversation(id)));
     },
     clearError(conversationId) {
       if (conversationId === undefined) patch({ error: null });
