@@ -1,4 +1,4 @@
-import { type AsideStore, createAsideStore } from '@aside/core';
+import { createAsideStore } from '@aside/core';
 import { createMemoryBackend, demoAgents } from '@aside/core/memory';
 import {
   AsideProvider,
@@ -23,14 +23,17 @@ async function mountWith(ui: ReactNode) {
   return { backend, store, view };
 }
 
-function counter() {
-  const counts: Record<string, number> = {};
-  const Counted = ({ id, children }: { id: string; children: ReactNode }) => (
-    <Profiler id={id} onRender={() => (counts[id] = (counts[id] ?? 0) + 1)}>
+type Counts = Record<string, number>;
+
+function Counted({ id, counts, children }: { id: string; counts: Counts; children: ReactNode }) {
+  const count = () => {
+    counts[id] = (counts[id] ?? 0) + 1;
+  };
+  return (
+    <Profiler id={id} onRender={count}>
       {children}
     </Profiler>
   );
-  return { counts, Counted };
 }
 
 function FollowerNames({ conversationId }: { conversationId: string }) {
@@ -68,19 +71,19 @@ describe(`@aside/react on React ${version}`, () => {
   });
 
   it('R16: components outside the composer do not re-render while the agent types', async () => {
-    const { counts, Counted } = counter();
+    const counts: Counts = {};
     const { store } = await mountWith(
       <>
-        <Counted id="followers">
+        <Counted id="followers" counts={counts}>
           <FollowerNames conversationId="conv-refund" />
         </Counted>
-        <Counted id="subject">
+        <Counted id="subject" counts={counts}>
           <Subject conversationId="conv-refund" />
         </Counted>
-        <Counted id="badge">
+        <Counted id="badge" counts={counts}>
           <UnreadBadge />
         </Counted>
-        <Counted id="draft">
+        <Counted id="draft" counts={counts}>
           <DraftLength conversationId="conv-refund" />
         </Counted>
       </>,
@@ -97,13 +100,13 @@ describe(`@aside/react on React ${version}`, () => {
   });
 
   it('R11: removing one follower re-renders the list once per state change, not the unrelated parts', async () => {
-    const { counts, Counted } = counter();
+    const counts: Counts = {};
     const { store, backend } = await mountWith(
       <>
-        <Counted id="followers">
+        <Counted id="followers" counts={counts}>
           <FollowerNames conversationId="conv-refund" />
         </Counted>
-        <Counted id="badge">
+        <Counted id="badge" counts={counts}>
           <UnreadBadge />
         </Counted>
       </>,
@@ -145,5 +148,3 @@ describe(`@aside/react on React ${version}`, () => {
     view.unmount();
   });
 });
-
-export type { AsideStore };
