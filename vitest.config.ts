@@ -6,7 +6,7 @@ import { workspaceAliases } from './aliases.ts';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const browser = {
+const browser = (name: string) => ({
   enabled: true,
   headless: true,
   provider: playwright({
@@ -22,8 +22,8 @@ const browser = {
       ],
     },
   }),
-  instances: [{ browser: 'chromium' as const }],
-};
+  instances: [{ browser: 'chromium' as const, name: `${name} (chromium)` }],
+});
 
 export default defineConfig({
   plugins: [react()],
@@ -79,7 +79,7 @@ export default defineConfig({
           globals: true,
           include: ['test/**/*.browser.test.{ts,tsx}'],
           setupFiles: ['test/setup/browser.ts'],
-          browser,
+          browser: browser('browser'),
         },
       },
       {
@@ -88,7 +88,7 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
-          browser,
+          browser: browser('storybook'),
           setupFiles: ['.storybook/vitest.setup.ts'],
         },
       },

@@ -6,7 +6,7 @@ import {
   type NotificationEvent,
 } from '@aside/core';
 import { createMemoryBackend, demoEndUsers } from '@aside/core/memory';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { demoAgents, doc, mention, settle, setup, text } from './helpers';
 
 const { sam, jane, ada, nora, lee, jamie } = demoAgents;
@@ -262,29 +262,45 @@ describe('drafts', () => {
   it('R18: a stored draft arriving after the agent started typing does not overwrite the typing', async () => {
     const backend = createMemoryBackend();
     const adapters = backend.adaptersFor(sam.id);
-    await adapters.drafts.save(draftKey(sam.id, 'conv-refund', 'public-reply'), {
-      doc: doc(text('old')),
-      text: 'old',
-      updatedAt: 1,
-    });
-    backend.setLatency('drafts', 30);
-    const store = createAsideStore({ adapters, currentAgentId: sam.id });
+    const stored = { doc: doc(text('old')), text: 'old', updatedAt: 1 };
+    const release: (() => void)[] = [];
+    const slowDrafts: AsideAdapters = {
+      ...adapters,
+      drafts: {
+        ...adapters.drafts,
+        load: () => new Promise((resolve) => release.push(() => resolve(stored))),
+      },
+    };
+    const store = createAsideStore({ adapters: slowDrafts, currentAgentId: sam.id });
     store.openConversation('conv-refund');
     store.setDraft('conv-refund', 'public-reply', doc(text('new')));
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    expect(store.getSnapshot().composers['conv-refund']?.drafts['public-reply'].text).toBe('new');
+    // Release each stored draft as it is asked for (one per mode).
+    for (let i = 0; i < 2; i++) {
+      await vi.waitFor(() => expect(release.length).toBeGreaterThan(i));
+      release[i]!();
+      await settle();
+    }
+    const drafts = store.getSnapshot().composers['conv-refund']!.drafts;
+    expect(drafts['public-reply'].text).toBe('new');
+    // The untouched mode does take the stored draft.
+    expect(drafts['internal-note'].text).toBe('old');
   });
 });
 
 describe('followers', () => {
   it('R11: adding is optimistic and confirmed by the backend', async () => {
     const { store, backend, conversationId } = await setup();
-    backend.setLatency('addFollower', 30);
-    const pending = store.addFollower(conversationId, jane.id);
-    await settle();
-    expect(followersOf(store, conversationId)).toContain(jane.id);
-    expect(backend.conversation(conversationId)?.followerIds).not.toContain(jane.id);
-    expect(await pending).toBe(true);
+    backend.setLatency('addFollower', 60_000);
+    vi.useFakeTimers();
+    try {
+      const pending = store.addFollower(conversationId, jane.id);
+      await vi.waitFor(() => expect(followersOf(store, conversationId)).toContain(jane.id));
+      expect(backend.conversation(conversationId)?.followerIds).not.toContain(jane.id);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(await pending).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(backend.conversation(conversationId)?.followerIds).toContain(jane.id);
   });
 
