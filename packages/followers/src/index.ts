@@ -1,1 +1,2 @@
-export {};
+export { FollowersList, type FollowersListProps } from './followers-list';
+export type { FollowersListLabels } from './labels';

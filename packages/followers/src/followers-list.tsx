@@ -1,0 +1,221 @@
+import { canMention } from '@aside/core';
+import { useAsideSelector, useFollowers } from '@aside/react';
+import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { AddFollower } from './add-follower';
+import { type ChipModel, FollowerChip } from './follower-chip';
+import { defaultFollowersLabels, type FollowersListLabels } from './labels';
+
+/** How long the Undo offer stays after a removal. */
+const UNDO_MS = 5000;
+const DEFAULT_MAX_VISIBLE = 5;
+
+export interface FollowersListProps {
+  readonly conversationId: string;
+  /** Chips shown before the "+N" button; the rest appear when it is pressed. */
+  readonly maxVisible?: number;
+  readonly labels?: Partial<FollowersListLabels>;
+  readonly className?: string;
+}
+
+/** R9–R11: the assignee and followers of a conversation as chips, with removal and Undo. */
+export function FollowersList({
+  conversationId,
+  maxVisible = DEFAULT_MAX_VISIBLE,
+  labels: overrides,
+  className,
+}: FollowersListProps) {
+  const labels = { ...defaultFollowersLabels, ...overrides };
+  const id = useId();
+  const { status, followers, assignee, canRemove, error, addFollower, removeFollower, clearError } =
+    useFollowers(conversationId);
+  const canAdd = useAsideSelector(
+    useCallback(
+      (state) => {
+        const conversation = state.conversations[conversationId]?.conversation;
+        const { currentAgent, settings } = state;
+        return !!(
+          conversation &&
+          currentAgent &&
+          settings &&
+          canMention(currentAgent, conversation, settings).allowed
+        );
+      },
+      [conversationId],
+    ),
+  );
+  const [expanded, setExpanded] = useState(false);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [undo, setUndo] = useState<{ id: string; name: string } | null>(null);
+  const chipRefs = useRef(new Map<string, HTMLLIElement>());
+  const sectionRef = useRef<HTMLElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  // Where focus goes once the next render has the element: a chip id, or the fallbacks.
+  const focusNext = useRef<string | null>(null);
+
+  const chips: ChipModel[] = [
+    ...(assignee
+      ? [
+          {
+            id: assignee.id,
+            name: assignee.name,
+            person: assignee,
+            isAssignee: true,
+            removable: false,
+            pending: false,
+          },
+        ]
+      : []),
+    ...followers.map(({ id: followerId, person, pending }) => ({
+      id: followerId,
+      name: person?.name ?? labels.unknownAgent,
+      person,
+      isAssignee: false,
+      removable: canRemove,
+      pending,
+    })),
+  ];
+  const visible = expanded ? chips : chips.slice(0, maxVisible);
+  const hidden = chips.length - visible.length;
+  const tabStop = visible.some((chip) => chip.id === activeId) ? activeId : visible[0]?.id;
+
+  useEffect(() => {
+    const target = focusNext.current;
+    if (!target) return;
+    const element =
+      chipRefs.current.get(target) ??
+      (target === '' ? (addRef.current ?? sectionRef.current) : null);
+    if (element) {
+      focusNext.current = null;
+      element.focus();
+    }
+  });
+
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setTimeout(() => setUndo(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [undo]);
+
+  const remove = (chip: ChipModel) => {
+    const index = visible.indexOf(chip);
+    const neighbour = visible[index + 1] ?? visible[index - 1];
+    focusNext.current = neighbour?.id ?? '';
+    setActiveId(neighbour?.id ?? null);
+    if (canAdd) setUndo({ id: chip.id, name: chip.name });
+    void removeFollower(chip.id).then((ok) => {
+      // Rolled back by the core (R11): the error replaces the Undo offer.
+      if (!ok) setUndo((current) => (current?.id === chip.id ? null : current));
+    });
+  };
+
+  const onChipKeyDown = (event: KeyboardEvent<HTMLLIElement>, chip: ChipModel) => {
+    if (event.target !== event.currentTarget) return;
+    const index = visible.indexOf(chip);
+    const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';
+    const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
+    const backward = rtl ? 'ArrowRight' : 'ArrowLeft';
+    let target: ChipModel | undefined;
+    if (event.key === forward) target = visible[index + 1];
+    else if (event.key === backward) target = visible[index - 1];
+    else if (event.key === 'Home') target = visible[0];
+    else if (event.key === 'End') target = visible[visible.length - 1];
+    else if ((event.key === 'Delete' || event.key === 'Backspace') && chip.removable) {
+      event.preventDefault();
+      remove(chip);
+      return;
+    } else return;
+    event.preventDefault();
+    if (target) chipRefs.current.get(target.id)?.focus();
+  };
+
+  const headingId = `${id}-heading`;
+  const hintId = `${id}-hint`;
+  return (
+    <section
+      ref={sectionRef}
+      className={className ? `aside-followers ${className}` : 'aside-followers'}
+      aria-labelledby={headingId}
+      tabIndex={-1}
+    >
+      <h2 id={headingId} className="aside-followers__heading">
+        {labels.heading}
+      </h2>
+      <span id={hintId} hidden>
+        {labels.removeHint}
+      </span>
+      {status === 'loading' ? (
+        <p className="aside-followers__empty">{labels.loading}</p>
+      ) : chips.length === 0 ? (
+        <p className="aside-followers__empty">{labels.empty}</p>
+      ) : (
+        <ul className="aside-followers__chips">
+          {visible.map((chip) => (
+            <FollowerChip
+              key={chip.id}
+              chip={chip}
+              active={chip.id === tabStop}
+              hintId={hintId}
+              labels={labels}
+              chipRef={(element) => {
+                if (element) chipRefs.current.set(chip.id, element);
+                else chipRefs.current.delete(chip.id);
+              }}
+              onFocus={() => setActiveId(chip.id)}
+              onKeyDown={(event) => onChipKeyDown(event, chip)}
+              onRemove={() => remove(chip)}
+            />
+          ))}
+          {hidden > 0 && (
+            <li className="aside-followers__more">
+              <button
+                type="button"
+                className="aside-followers__more-button"
+                aria-label={labels.showMore(hidden)}
+                onClick={() => {
+                  focusNext.current = chips[visible.length]?.id ?? null;
+                  setExpanded(true);
+                }}
+              >
+                {labels.showMoreText(hidden)}
+              </button>
+            </li>
+          )}
+        </ul>
+      )}
+      {canAdd && (
+        <AddFollower
+          conversationId={conversationId}
+          labels={labels}
+          buttonRef={addRef}
+          onAdd={(agentId) => void addFollower(agentId)}
+        />
+      )}
+      <div className="aside-followers__status" role="status">
+        {undo && (
+          <>
+            <span>{labels.removed(undo.name)}</span>
+            <button
+              type="button"
+              className="aside-followers__undo"
+              onClick={() => {
+                focusNext.current = undo.id;
+                setUndo(null);
+                void addFollower(undo.id);
+              }}
+            >
+              {labels.undo}
+            </button>
+          </>
+        )}
+      </div>
+      {error && (
+        <div className="aside-followers__error" role="alert">
+          <span>{labels.error(error)}</span>
+          <button type="button" className="aside-followers__dismiss" onClick={clearError}>
+            {labels.dismissError}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import type { AsideError } from '@aside/core';
+
+/** Every visible string of the Followers list, with English defaults. */
+export interface FollowersListLabels {
+  readonly heading: string;
+  readonly empty: string;
+  readonly loading: string;
+  readonly assignee: string;
+  readonly remove: (name: string) => string;
+  readonly removeHint: string;
+  readonly showMore: (hidden: number) => string;
+  readonly showMoreText: (hidden: number) => string;
+  readonly removed: (name: string) => string;
+  readonly undo: string;
+  readonly error: (error: AsideError) => string;
+  readonly dismissError: string;
+  readonly addFollower: string;
+  readonly searchAgents: string;
+  readonly noMatches: string;
+  readonly alreadyFollowing: string;
+  readonly cannotView: string;
+  readonly unknownAgent: string;
+}
+
+export const defaultFollowersLabels: FollowersListLabels = {
+  heading: 'Followers',
+  empty: 'No followers yet',
+  loading: 'Loading followers…',
+  assignee: 'Assignee',
+  remove: (name) => `Remove ${name}`,
+  removeHint: 'Press Delete to remove',
+  showMore: (hidden) => `Show ${hidden} more followers`,
+  showMoreText: (hidden) => `+${hidden}`,
+  removed: (name) => `${name} removed`,
+  undo: 'Undo',
+  error: (error) => error.message,
+  dismissError: 'Dismiss',
+  addFollower: 'Add follower',
+  searchAgents: 'Search agents',
+  noMatches: 'No matching agents',
+  alreadyFollowing: 'Already following',
+  cannotView: 'Cannot view',
+  unknownAgent: 'Unknown agent',
+};

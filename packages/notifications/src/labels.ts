@@ -1,0 +1,45 @@
+/** Every visible string of the toasts and the Messaging updates list, with English defaults. */
+export interface NotificationsLabels {
+  readonly region: string;
+  readonly mentioned: (actorName: string, subject: string) => string;
+  readonly mentionedYou: (actorName: string) => string;
+  readonly updated: (actorName: string, subject: string) => string;
+  readonly newUpdates: (count: number) => string;
+  readonly reply: string;
+  readonly seeConversation: string;
+  readonly dismiss: string;
+  readonly moreToasts: (hidden: number) => string;
+  readonly updatesHeading: string;
+  readonly unreadCount: (count: number) => string;
+  readonly markAllRead: string;
+  readonly noUpdates: string;
+  readonly unread: string;
+  readonly replyTo: (subject: string) => string;
+  readonly time: (createdAt: number) => string;
+}
+
+export const defaultNotificationsLabels: NotificationsLabels = {
+  region: 'Notifications',
+  mentioned: (actor, subject) => `${actor} mentioned you in ${subject}`,
+  mentionedYou: (actor) => `${actor} mentioned you`,
+  updated: (actor, subject) => `${actor} updated ${subject}`,
+  newUpdates: (count) => `${count} new updates`,
+  reply: 'Reply',
+  seeConversation: 'See conversation',
+  dismiss: 'Dismiss notification',
+  moreToasts: (hidden) => `+${hidden} more`,
+  updatesHeading: 'Messaging updates',
+  unreadCount: (count) => `${count} unread`,
+  markAllRead: 'Mark all read',
+  noUpdates: 'No updates yet',
+  unread: 'Unread',
+  replyTo: (subject) => `Reply in ${subject}`,
+  time: (createdAt) =>
+    new Date(createdAt).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' }),
+};
+
+/** How a host opens a conversation: in its composer, at the event that was chosen (R12–R14). */
+export type OpenConversation = (
+  conversationId: string,
+  options: { readonly focus: 'composer'; readonly eventId: string },
+) => void;
