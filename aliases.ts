@@ -4,6 +4,10 @@ const pkg = (path: string) => fileURLToPath(new URL(`./packages/${path}`, import
 
 /** Workspace packages resolve to their sources in tests and Storybook, so no build is needed first. */
 export const workspaceAliases = [
+  {
+    find: /^@aside\/(composer|followers|notifications)\/styles\.css$/,
+    replacement: pkg('$1/src/styles.css'),
+  },
   { find: /^@aside\/core\/memory$/, replacement: pkg('core/src/memory/index.ts') },
   { find: /^@aside\/core$/, replacement: pkg('core/src/index.ts') },
   { find: /^@aside\/react$/, replacement: pkg('react/src/index.ts') },

@@ -1,0 +1,33 @@
+/** Keystroke-to-next-paint: from the key event to a task queued right after the next frame. */
+export function recordKeystrokeLatency(target: EventTarget) {
+  const samples: number[] = [];
+  const onKey = (event: Event) => {
+    const start = event.timeStamp;
+    requestAnimationFrame(() => {
+      setTimeout(() => samples.push(performance.now() - start), 0);
+    });
+  };
+  target.addEventListener('keydown', onKey, { capture: true });
+  return {
+    samples,
+    stop: () => target.removeEventListener('keydown', onKey, { capture: true }),
+  };
+}
+
+export const percentile = (values: readonly number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+
+export const longNote = (paragraphs: number) => ({
+  type: 'doc',
+  content: Array.from({ length: paragraphs }, (_, index) => ({
+    type: 'paragraph',
+    content: [
+      {
+        type: 'text',
+        text: `Paragraph ${index + 1}: the customer reports that the refund has not arrived yet.`,
+      },
+    ],
+  })),
+});
