@@ -11,6 +11,8 @@ type Fiber = {
 };
 
 const PERFORMED_WORK = 1;
+// A memo() wrapper's fiber (tag 14) and the component inside it share a name: count the inside only.
+const MEMO_WRAPPER = 14;
 export const renderCounts = new Map<string, number>();
 
 const nameOf = (type: unknown): string | undefined => {
@@ -25,7 +27,7 @@ function visit(fiber: Fiber | null) {
   for (let node = fiber; node; node = node.sibling) {
     const previous = node.alternate;
     const rendered = !previous || (node.flags & PERFORMED_WORK) === PERFORMED_WORK;
-    const name = rendered ? nameOf(node.type) : undefined;
+    const name = rendered && node.tag !== MEMO_WRAPPER ? nameOf(node.type) : undefined;
     if (name) renderCounts.set(name, (renderCounts.get(name) ?? 0) + 1);
     // Same child as before: React bailed out of this subtree in this commit.
     if (previous && node.child === previous.child) continue;

@@ -1,6 +1,14 @@
 import { canMention } from '@aside/core';
 import { useAsideSelector, useFollowers } from '@aside/react';
-import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { AddFollower } from './add-follower';
 import { type ChipModel, FollowerChip } from './follower-chip';
 import { defaultFollowersLabels, type FollowersListLabels } from './labels';
@@ -24,7 +32,7 @@ export function FollowersList({
   labels: overrides,
   className,
 }: FollowersListProps) {
-  const labels = { ...defaultFollowersLabels, ...overrides };
+  const labels = useMemo(() => ({ ...defaultFollowersLabels, ...overrides }), [overrides]);
   const id = useId();
   const { status, followers, assignee, canRemove, error, addFollower, removeFollower, clearError } =
     useFollowers(conversationId);
@@ -128,6 +136,24 @@ export function FollowersList({
     if (target) chipRefs.current.get(target.id)?.focus();
   };
 
+  // Chips get stable handlers that look the chip up by id in the latest render, so removing one
+  // follower of fifty re-renders only the chips whose props changed.
+  const latest = useRef({ visible, remove, onChipKeyDown });
+  latest.current = { visible, remove, onChipKeyDown };
+  const register = useCallback((chipId: string, element: HTMLLIElement | null) => {
+    if (element) chipRefs.current.set(chipId, element);
+    else chipRefs.current.delete(chipId);
+  }, []);
+  const onChipFocus = useCallback((chipId: string) => setActiveId(chipId), []);
+  const onChipKey = useCallback((event: KeyboardEvent<HTMLLIElement>, chipId: string) => {
+    const chip = latest.current.visible.find((candidate) => candidate.id === chipId);
+    if (chip) latest.current.onChipKeyDown(event, chip);
+  }, []);
+  const onChipRemove = useCallback((chipId: string) => {
+    const chip = latest.current.visible.find((candidate) => candidate.id === chipId);
+    if (chip) latest.current.remove(chip);
+  }, []);
+
   const headingId = `${id}-heading`;
   const hintId = `${id}-hint`;
   return (
@@ -156,13 +182,10 @@ export function FollowersList({
               active={chip.id === tabStop}
               hintId={hintId}
               labels={labels}
-              chipRef={(element) => {
-                if (element) chipRefs.current.set(chip.id, element);
-                else chipRefs.current.delete(chip.id);
-              }}
-              onFocus={() => setActiveId(chip.id)}
-              onKeyDown={(event) => onChipKeyDown(event, chip)}
-              onRemove={() => remove(chip)}
+              register={register}
+              onFocus={onChipFocus}
+              onKeyDown={onChipKey}
+              onRemove={onChipRemove}
             />
           ))}
           {hidden > 0 && (
