@@ -2,7 +2,6 @@ import {
   type AsideAdapters,
   type Conversation,
   createAsideStore,
-  draftKey,
   type NotificationEvent,
 } from '@aside/core';
 import { createMemoryBackend, demoEndUsers } from '@aside/core/memory';

@@ -1,0 +1,198 @@
+import type { ComposerMode, Message } from '@aside/core';
+import { useComposerState, useMentionSearch } from '@aside/react';
+import { EditorContent, useEditorState } from '@tiptap/react';
+import {
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { type ComposerLabelOverrides, resolveLabels } from '../labels';
+import { modeForShortcut } from '../mode-shortcuts';
+import { createMentionSuggestions } from '../suggestions/controller';
+import { useComposerEditor } from '../use-composer-editor';
+import { LockIcon } from './icons';
+import { MentionAnnouncer } from './MentionAnnouncer';
+import { MentionMenu } from './MentionMenu';
+import { MentionPlanLine } from './MentionPlanLine';
+import { ModeSwitch } from './ModeSwitch';
+
+export interface ComposerProps {
+  readonly conversationId: string;
+  /** Any visible string; English defaults. */
+  readonly labels?: ComposerLabelOverrides;
+  /** After the backend accepted the message. */
+  readonly onSubmitted?: (message: Message) => void;
+  readonly className?: string;
+  /**
+   * Put the caret in the editor once it is ready: for a host opening the conversation from a
+   * toast's Reply (`onOpenConversation(id, { focus: 'composer' })`).
+   */
+  readonly autoFocus?: boolean;
+}
+
+/** R1–R8: Public reply / Internal note composer with gated @mentions. Use inside `<AsideProvider>`. */
+export function Composer({
+  conversationId,
+  labels: overrides,
+  onSubmitted,
+  className,
+  autoFocus = false,
+}: ComposerProps) {
+  const labels = useMemo(() => resolveLabels(overrides), [overrides]);
+  const { composer, mentions, setMode, setDraft, submit } = useComposerState(conversationId);
+  const search = useMentionSearch(conversationId);
+  const searchRef = useRef(search);
+  searchRef.current = search;
+  const [suggestions] = useState(() =>
+    createMentionSuggestions({ search: (query, signal) => searchRef.current(query, signal) }),
+  );
+  const mode: ComposerMode = composer?.mode ?? 'public-reply';
+  const submitting = composer?.submitting ?? false;
+  const [sent, setSent] = useState(0);
+  const focusAfterSend = useRef(false);
+
+  const id = useId();
+  const ids = {
+    panel: `${id}-panel`,
+    banner: `${id}-banner`,
+    plan: `${id}-plan`,
+    error: `${id}-error`,
+    tab: (candidate: ComposerMode) => `${id}-tab-${candidate}`,
+  };
+
+  const submitRef = useRef<() => void>(() => {});
+  const { editor, flush } = useComposerEditor({
+    mode,
+    composer,
+    gate: { mode, mentions },
+    labels,
+    suggestions,
+    setDraft,
+    onSubmit: () => submitRef.current(),
+    describedBy: `${ids.banner} ${ids.plan} ${ids.error}`,
+  });
+
+  submitRef.current = () => {
+    if (submitting) return;
+    flush();
+    suggestions.close();
+    void submit().then((outcome) => {
+      if (!outcome.ok) return;
+      setSent((count) => count + 1);
+      onSubmitted?.(outcome.message);
+    });
+  };
+
+  useEffect(() => {
+    if (autoFocus && editor && !editor.isDestroyed) editor.commands.focus('end');
+  }, [autoFocus, editor]);
+
+  const empty = useEditorState({
+    editor,
+    selector: ({ editor: current }) => current?.isEmpty ?? true,
+  });
+
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    const hadFocus = editor.view.hasFocus();
+    editor.setEditable(!submitting, false);
+    // A read-only editor drops focus; give it back when sending ends, unless the agent moved on.
+    if (submitting) focusAfterSend.current = hadFocus;
+    else if (focusAfterSend.current) {
+      focusAfterSend.current = false;
+      const active = editor.view.dom.ownerDocument.activeElement;
+      if (!active || active === editor.view.dom.ownerDocument.body) editor.commands.focus();
+    }
+  }, [editor, submitting]);
+
+  const changeMode = useCallback(
+    (next: ComposerMode) => {
+      if (submitting) return;
+      flush();
+      setMode(next);
+    },
+    [flush, setMode, submitting],
+  );
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const next = modeForShortcut(event.nativeEvent);
+    if (!next) return;
+    event.preventDefault();
+    changeMode(next);
+  };
+
+  const error = composer?.error ?? null;
+  const internal = mode === 'internal-note';
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: mode shortcuts work anywhere inside
+    <div
+      className={['aside-composer', className].filter(Boolean).join(' ')}
+      data-mode={mode}
+      data-submitting={submitting || undefined}
+      onKeyDown={onKeyDown}
+    >
+      <ModeSwitch
+        mode={mode}
+        onChange={changeMode}
+        labels={labels}
+        idOf={ids.tab}
+        panelId={ids.panel}
+        disabled={submitting}
+      />
+      <div
+        role="tabpanel"
+        id={ids.panel}
+        aria-labelledby={ids.tab(mode)}
+        aria-busy={submitting || undefined}
+        className="aside-composer__panel"
+      >
+        {internal ? (
+          <p id={ids.banner} className="aside-composer__banner">
+            <LockIcon />
+            {labels.internalNoteBanner}
+          </p>
+        ) : (
+          <span id={ids.banner} hidden />
+        )}
+        <EditorContent editor={editor} className="aside-composer__editor-host" />
+        {internal ? (
+          <MentionPlanLine
+            editor={editor}
+            conversationId={conversationId}
+            labels={labels}
+            id={ids.plan}
+          />
+        ) : (
+          <span id={ids.plan} hidden />
+        )}
+        {error ? (
+          <p id={ids.error} role="alert" className="aside-composer__error">
+            {labels.errors[error.code]}
+          </p>
+        ) : (
+          <span id={ids.error} hidden />
+        )}
+        <div className="aside-composer__footer">
+          <span className="aside-composer__status" role="status">
+            {submitting ? labels.sending : sent > 0 ? labels.sent : ''}
+          </span>
+          <button
+            type="button"
+            className="aside-composer__submit"
+            aria-disabled={submitting || empty || undefined}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
+            onClick={() => submitRef.current()}
+          >
+            {submitting ? labels.sending : labels.submit[mode]}
+          </button>
+        </div>
+      </div>
+      <MentionMenu editor={editor} suggestions={suggestions} labels={labels} />
+      <MentionAnnouncer suggestions={suggestions} labels={labels} />
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+import { autoUpdate, flip, offset, shift, useFloating } from '@floating-ui/react';
+import type { Editor } from '@tiptap/core';
+import { type ReactNode, useEffect, useId, useLayoutEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { ComposerLabels } from '../labels';
+import type { MentionSuggestions } from '../suggestions/controller';
+import { useMentionSuggestions } from '../suggestions/use-mention-suggestions';
+import { Avatar } from './Avatar';
+import { InfoIcon } from './icons';
+
+// useLayoutEffect warns on the server; positioning only matters in a browser.
+const useClientLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+
+export interface MentionMenuProps {
+  readonly editor: Editor | null;
+  readonly suggestions: MentionSuggestions;
+  readonly labels: ComposerLabels;
+}
+
+/** WAI-ARIA combobox semantics on the editor element while a menu is open. */
+function useComboboxAria(
+  editor: Editor | null,
+  expanded: boolean,
+  listboxId: string,
+  activeId: string | null,
+) {
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    const element = editor.view.dom;
+    const set = (name: string, value: string | null) =>
+      value === null ? element.removeAttribute(name) : element.setAttribute(name, value);
+    if (expanded) {
+      set('role', 'combobox');
+      set('aria-multiline', null);
+      set('aria-autocomplete', 'list');
+      set('aria-haspopup', 'listbox');
+      set('aria-expanded', 'true');
+      set('aria-controls', listboxId);
+      set('aria-activedescendant', activeId);
+    } else {
+      set('role', 'textbox');
+      set('aria-multiline', 'true');
+      for (const name of [
+        'aria-autocomplete',
+        'aria-haspopup',
+        'aria-expanded',
+        'aria-controls',
+        'aria-activedescendant',
+      ]) {
+        set(name, null);
+      }
+    }
+  }, [editor, expanded, listboxId, activeId]);
+}
+
+/** The default @mention menu: anchored at the caret, flips and shifts at the viewport's edges. */
+export function MentionMenu({ editor, suggestions, labels }: MentionMenuProps) {
+  const menu = useMentionSuggestions(suggestions);
+  const listboxId = useId();
+  const optionId = (index: number) => `${listboxId}-${index}`;
+  const expanded = menu.open && menu.items.length > 0 && menu.status !== 'unavailable';
+  useComboboxAria(
+    editor,
+    expanded,
+    listboxId,
+    expanded ? optionId(Math.min(menu.activeIndex, menu.items.length - 1)) : null,
+  );
+
+  const { refs, floatingStyles } = useFloating({
+    open: menu.open,
+    placement: 'bottom-start',
+    strategy: 'fixed',
+    middleware: [offset(4), flip({ padding: 8 }), shift({ padding: 8 })],
+    whileElementsMounted: autoUpdate,
+  });
+
+  // The portal leaves the composer's subtree: carry its theme and direction along.
+  const [context, setContext] = useState<{ theme?: string; dir?: string }>({});
+  const { clientRect, open } = menu;
+  useClientLayoutEffect(() => {
+    if (!open || !editor || editor.isDestroyed) return;
+    const element = editor.view.dom;
+    refs.setPositionReference({
+      getBoundingClientRect: () => clientRect?.() ?? element.getBoundingClientRect(),
+      contextElement: element,
+    });
+    const theme = element.closest('[data-aside-theme]')?.getAttribute('data-aside-theme');
+    setContext({
+      ...(theme ? { theme } : {}),
+      dir: getComputedStyle(element).direction,
+    });
+  }, [open, clientRect, editor, refs]);
+
+  if (!menu.open) return null;
+  const keepFocus = (event: { preventDefault(): void }) => event.preventDefault();
+
+  let body: ReactNode;
+  if (menu.status === 'unavailable' && menu.reason) {
+    body = (
+      <p className="aside-mention-menu__note">
+        <InfoIcon />
+        {labels.unavailable[menu.reason]}
+      </p>
+    );
+  } else if (menu.status === 'error') {
+    body = (
+      <div className="aside-mention-menu__note aside-mention-menu__note--error">
+        <span>{labels.mentionsError}</span>
+        <button
+          type="button"
+          className="aside-mention-menu__retry"
+          onMouseDown={keepFocus}
+          onClick={() => menu.retry()}
+        >
+          {labels.retry}
+        </button>
+      </div>
+    );
+  } else if (menu.items.length === 0) {
+    body = (
+      <p className="aside-mention-menu__note">
+        {menu.status === 'loading' ? labels.mentionsLoading : labels.mentionsEmpty(menu.query)}
+      </p>
+    );
+  } else {
+    body = (
+      <div
+        id={listboxId}
+        role="listbox"
+        aria-label={labels.mentionMenu}
+        aria-busy={menu.status === 'loading' || undefined}
+        className="aside-mention-menu__list"
+      >
+        {menu.items.map((item, index) => (
+          // Options are chosen with the editor's keys (combobox); the mouse works too.
+          // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard handled by the combobox
+          <div
+            key={item.agent.id}
+            id={optionId(index)}
+            role="option"
+            // Focus stays in the editor (aria-activedescendant); options are never tab stops.
+            tabIndex={-1}
+            aria-selected={index === menu.activeIndex}
+            className="aside-mention-menu__option"
+            onMouseDown={keepFocus}
+            onMouseMove={() => menu.highlight(index)}
+            onClick={() => menu.choose(index)}
+          >
+            <Avatar agent={item.agent} />
+            <span className="aside-mention-menu__name">{item.agent.name}</span>
+            {item.hint && (
+              <span className="aside-mention-menu__hint" data-hint={item.hint}>
+                {labels.hints[item.hint]}
+              </span>
+            )}
+          </div>
+        ))}
+      </div>
+    );
+  }
+
+  // Portalled to the body so no overflow or stacking context of the host clips it.
+  return createPortal(
+    <div
+      ref={refs.setFloating}
+      style={floatingStyles}
+      className="aside-mention-menu"
+      data-status={menu.status}
+      data-aside-theme={context.theme}
+      dir={context.dir}
+    >
+      {body}
+    </div>,
+    editor?.view.dom.ownerDocument.body ?? document.body,
+  );
+}

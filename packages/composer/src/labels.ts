@@ -1,0 +1,94 @@
+import type { AsideErrorCode, ComposerMode, MentionUnavailableReason } from '@aside/core';
+
+/** Every visible string of the composer. Override any of them through the `labels` prop. */
+export interface ComposerLabels {
+  readonly modes: Readonly<Record<ComposerMode, string>>;
+  readonly modeSwitch: string;
+  readonly placeholders: Readonly<Record<ComposerMode, string>>;
+  readonly internalNoteBanner: string;
+  readonly submit: Readonly<Record<ComposerMode, string>>;
+  readonly sending: string;
+  readonly sent: string;
+  readonly mentionMenu: string;
+  readonly mentionsLoading: string;
+  readonly mentionsEmpty: (query: string) => string;
+  readonly mentionsError: string;
+  readonly retry: string;
+  readonly hints: Readonly<Record<'assignee' | 'follower' | 'cannot-view', string>>;
+  /** R4: why @mentions are off in this internal note. */
+  readonly unavailable: Readonly<Record<Exclude<MentionUnavailableReason, 'public-reply'>, string>>;
+  /** R6: names that the submit will add as followers. */
+  readonly willBeAdded: (names: readonly string[]) => string;
+  /** R7: names that cannot view this conversation. */
+  readonly cannotView: (names: readonly string[]) => string;
+  readonly errors: Readonly<Record<AsideErrorCode, string>>;
+  readonly shortcutHint: (shortcut: string) => string;
+}
+
+const list = (names: readonly string[]) =>
+  names.length <= 1
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+
+export const defaultComposerLabels: ComposerLabels = {
+  modes: { 'public-reply': 'Public reply', 'internal-note': 'Internal note' },
+  modeSwitch: 'Message type',
+  placeholders: {
+    'public-reply': 'Write a reply the customer will see…',
+    'internal-note': 'Write a note only agents can see. Type @ to mention a colleague…',
+  },
+  internalNoteBanner: 'Internal note — only agents can see this',
+  submit: { 'public-reply': 'Send reply', 'internal-note': 'Add note' },
+  sending: 'Sending…',
+  sent: 'Sent',
+  mentionMenu: 'Agents to mention',
+  mentionsLoading: 'Searching agents…',
+  mentionsEmpty: (query) => (query ? `No agent matches “${query}”` : 'Type a name to search'),
+  mentionsError: 'Could not search the agent directory.',
+  retry: 'Retry',
+  hints: {
+    assignee: 'Assignee',
+    follower: 'Follower',
+    'cannot-view': 'Can’t view this conversation',
+  },
+  unavailable: {
+    'collaboration-off': 'Collaboration is turned off by an admin',
+    'live-chat': 'Live chat conversations don’t support @mentions',
+    'role-cannot-add-followers': 'Your role can’t add followers',
+    'no-edit-permission': 'You need edit permission to @mention',
+  },
+  willBeAdded: (names) =>
+    `${list(names)} will be added as ${names.length === 1 ? 'a follower' : 'followers'}`,
+  cannotView: (names) => `${list(names)} can’t view this conversation`,
+  errors: {
+    'adapter-failed': 'The message could not be sent. Your draft is safe; try again.',
+    'invalid-adapter-data': 'The server sent something unexpected. Try again.',
+    'invalid-mentions': 'Only agents can be mentioned. Remove the other mentions and try again.',
+    'mentions-unavailable': '@mentions are not available here. Remove them and try again.',
+    forbidden: 'You are not allowed to do this.',
+    'not-found': 'This conversation is not available.',
+    'empty-message': 'Write a message first.',
+    busy: 'A message is already being sent.',
+  },
+  shortcutHint: (shortcut) => `Shortcut: ${shortcut}`,
+};
+
+export type ComposerLabelOverrides = {
+  readonly [Key in keyof ComposerLabels]?: ComposerLabels[Key] extends (...args: never[]) => string
+    ? ComposerLabels[Key]
+    : ComposerLabels[Key] extends string
+      ? string
+      : Partial<ComposerLabels[Key]>;
+};
+
+/** Defaults with the host's overrides laid over them (nested maps merge key by key). */
+export function resolveLabels(overrides: ComposerLabelOverrides = {}): ComposerLabels {
+  const merged: Record<string, unknown> = { ...defaultComposerLabels };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) continue;
+    const base = merged[key];
+    merged[key] =
+      typeof value === 'object' && typeof base === 'object' ? { ...base, ...value } : value;
+  }
+  return merged as unknown as ComposerLabels;
+}
