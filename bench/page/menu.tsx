@@ -24,7 +24,7 @@ export async function mountMenu() {
   store.setMode('conv-refund', 'internal-note');
   createRoot(document.getElementById('root')!).render(
     <AsideProvider store={store}>
-      <Composer conversationId="conv-refund" />
+      <Composer conversationId="conv-refund" mentionSearchDebounceMs={0} />
     </AsideProvider>,
   );
   await waitFor(() => !!document.querySelector('.ProseMirror'));
@@ -32,7 +32,7 @@ export async function mountMenu() {
   document.addEventListener(
     'keydown',
     (event) => {
-      if (/^[a-z]$/i.test(event.key)) armed = event.timeStamp;
+      if (/^[a-z]$/i.test(event.key) && !event.ctrlKey && !event.metaKey) armed = event.timeStamp;
     },
     { capture: true },
   );

@@ -32,6 +32,8 @@ export interface ComposerProps {
    * toast's Reply (`onOpenConversation(id, { focus: 'composer' })`).
    */
   readonly autoFocus?: boolean;
+  /** Wait after the last keystroke before asking the directory (default 150 ms). */
+  readonly mentionSearchDebounceMs?: number;
 }
 
 /** R1–R8: Public reply / Internal note composer with gated @mentions. Use inside `<AsideProvider>`. */
@@ -41,6 +43,7 @@ export function Composer({
   onSubmitted,
   className,
   autoFocus = false,
+  mentionSearchDebounceMs,
 }: ComposerProps) {
   const labels = useMemo(() => resolveLabels(overrides), [overrides]);
   const { composer, mentions, setMode, setDraft, submit } = useComposerState(conversationId);
@@ -48,7 +51,10 @@ export function Composer({
   const searchRef = useRef(search);
   searchRef.current = search;
   const [suggestions] = useState(() =>
-    createMentionSuggestions({ search: (query, signal) => searchRef.current(query, signal) }),
+    createMentionSuggestions({
+      search: (query, signal) => searchRef.current(query, signal),
+      ...(mentionSearchDebounceMs === undefined ? {} : { debounceMs: mentionSearchDebounceMs }),
+    }),
   );
   const mode: ComposerMode = composer?.mode ?? 'public-reply';
   const submitting = composer?.submitting ?? false;
