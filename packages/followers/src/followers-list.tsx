@@ -178,7 +178,7 @@ export function FollowersList({
           {visible.map((chip) => (
             <FollowerChip
               key={chip.id}
-              chip={chip}
+              {...chip}
               active={chip.id === tabStop}
               hintId={hintId}
               labels={labels}
