@@ -4,7 +4,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ReactNode } from 'react';
 import { expect, userEvent, within } from 'storybook/test';
 import '../../packages/followers/src/styles.css';
-import { MemoryWorkspace } from './memory-workspace';
+import { MemoryWorkspace } from '../support/memory-workspace';
 
 const { ada, jane, jamie, nora, lee, cora } = demoAgents;
 
@@ -33,9 +33,9 @@ const withFollowers =
   ) =>
   (Story: () => ReactNode) => (
     <MemoryWorkspace
-      prepare={(backend) => {
+      prepare={(backend, store) => {
         backend.updateConversation(conversationId, () => ({ followerIds }));
-        extra?.(backend);
+        extra?.(backend, store);
       }}
     >
       <Story />

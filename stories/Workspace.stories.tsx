@@ -1,0 +1,113 @@
+import { Composer } from '@aside/composer';
+import { type AsideStore, createAsideStore } from '@aside/core';
+import { createMemoryBackend, demoAgents } from '@aside/core/memory';
+import { FollowersList } from '@aside/followers';
+import { MessagingUpdates, Toaster, type ToasterPlacement } from '@aside/notifications';
+import { AsideProvider } from '@aside/react';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useEffect, useState } from 'react';
+import { expect, within } from 'storybook/test';
+import '@aside/composer/styles.css';
+import '@aside/followers/styles.css';
+import '@aside/notifications/styles.css';
+
+/** One agent's desk: followers, composer, Messaging updates and their own toaster. */
+function AgentDesk({
+  store,
+  title,
+  who,
+  placement,
+}: {
+  store: AsideStore;
+  title: string;
+  /** Whose desk, so the two desks' landmarks have distinct names. */
+  who: string;
+  placement: ToasterPlacement;
+}) {
+  const [labels] = useState(() => ({
+    followers: { heading: `Followers (${who})` },
+    notifications: {
+      region: `Notifications (${who})`,
+      updatesHeading: `Messaging updates (${who})`,
+    },
+  }));
+  // Reply / See conversation opens the conversation with the caret in the composer.
+  const [opened, setOpened] = useState(0);
+  return (
+    <AsideProvider store={store}>
+      <section aria-label={title} style={{ display: 'grid', gap: 12, alignContent: 'start' }}>
+        <h2 style={{ margin: 0, fontSize: '1rem' }}>{title}</h2>
+        <FollowersList conversationId="conv-refund" labels={labels.followers} />
+        <Composer key={opened} conversationId="conv-refund" autoFocus={opened > 0} />
+        <MessagingUpdates
+          labels={labels.notifications}
+          onOpenConversation={() => setOpened((count) => count + 1)}
+        />
+        <Toaster
+          labels={labels.notifications}
+          placement={placement}
+          onOpenConversation={() => setOpened((count) => count + 1)}
+        />
+      </section>
+    </AsideProvider>
+  );
+}
+
+/** Sam (assignee) and Jane Doe side by side on one in-memory backend: play the article's flow. */
+function TwoAgents() {
+  const [stores] = useState(() => {
+    const backend = createMemoryBackend();
+    const open = (agentId: string) =>
+      createAsideStore({ adapters: backend.adaptersFor(agentId), currentAgentId: agentId });
+    return { sam: open(demoAgents.sam.id), jane: open(demoAgents.jane.id) };
+  });
+  useEffect(
+    () => () => {
+      stores.sam.destroy();
+      stores.jane.destroy();
+    },
+    [stores],
+  );
+  return (
+    <div
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
+        gap: 24,
+      }}
+    >
+      <AgentDesk store={stores.sam} title="Sam Rivera (assignee)" who="Sam" placement="top-left" />
+      <AgentDesk store={stores.jane} title="Jane Doe" who="Jane" placement="top-right" />
+    </div>
+  );
+}
+
+const meta = {
+  title: 'Workspace/Two agents',
+  component: TwoAgents,
+  parameters: {
+    layout: 'fullscreen',
+    docs: {
+      description: {
+        component:
+          'The whole flow in one place. As Sam, switch to **Internal note**, type `@Jan`, choose Jane Doe and submit: Jane joins the Followers list, and her toaster (upper right) shows the mention with **Reply**. Remove her with the X on her name box.',
+      },
+    },
+  },
+} satisfies Meta<typeof TwoAgents>;
+
+export default meta;
+
+export const Workspace: StoryObj<typeof meta> = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const sam = within(await canvas.findByRole('region', { name: 'Sam Rivera (assignee)' }));
+    await expect(await sam.findByText('Ada Lindqvist')).toBeVisible();
+    await expect(sam.getByRole('heading', { name: 'Followers (Sam)' })).toBeVisible();
+    const jane = within(canvas.getByRole('region', { name: 'Jane Doe' }));
+    await expect(jane.getByRole('tab', { name: 'Public reply' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  },
+};
