@@ -1,10 +1,6 @@
 import { defineConfig } from 'tsdown';
+import { packageBuild } from '../../tsdown.shared.ts';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', 'memory/index': 'src/memory/index.ts' },
-  format: 'esm',
-  platform: 'neutral',
-  dts: true,
-  fixedExtension: false,
-  sourcemap: true,
-});
+export default defineConfig(
+  packageBuild({ index: 'src/index.ts', 'memory/index': 'src/memory/index.ts' }),
+);
