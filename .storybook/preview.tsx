@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 
 /** Toolbar switches a designer needs: light/dark theme and text direction. */
 const preview: Preview = {
+  // A Docs page per component: its props table (from the TypeScript types) and every story.
+  tags: ['autodocs'],
   globalTypes: {
     theme: {
       description: 'Colour scheme',
