@@ -26,13 +26,7 @@ export {
   type MentionIndex,
 } from './search';
 export { createStorageDraftStore, type KeyValueStorage } from './storage-drafts';
-export {
-  type AsideStore,
-  type AsideStoreOptions,
-  createAsideStore,
-  type MentionSuggestion,
-  type SubmitOutcome,
-} from './store/create-store';
+export { createAsideStore } from './store/create-store';
 export type {
   AsideState,
   ComposerState,
@@ -41,4 +35,10 @@ export type {
   NotificationsState,
   Toast,
 } from './store/state';
+export type {
+  AsideStore,
+  AsideStoreOptions,
+  MentionSuggestion,
+  SubmitOutcome,
+} from './store/store-api';
 export type * from './types';

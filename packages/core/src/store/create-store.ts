@@ -1,13 +1,7 @@
-import type { AsideAdapters, Unsubscribe } from '../adapters';
+import type { Unsubscribe } from '../adapters';
 import { draftKey } from '../adapters';
 import { AsideError, toAsideError } from '../errors';
-import {
-  canMention,
-  canRemoveFollower,
-  type MentionHint,
-  mentionHint,
-  planMentions,
-} from '../policy';
+import { canMention, canRemoveFollower, mentionHint, planMentions } from '../policy';
 import { EMPTY_DOC, extractMentionIds, isEmptyDoc, stripMentions, toPlainText } from '../rich-text';
 import { notificationsForMessage } from '../routing';
 import { DEFAULT_SUGGESTION_LIMIT } from '../search';
@@ -16,7 +10,6 @@ import type {
   ComposerMode,
   Conversation,
   Draft,
-  Message,
   NotificationEvent,
   Person,
   RichTextNode,
@@ -31,62 +24,7 @@ import {
 } from '../validate';
 import * as inbox from './notifications';
 import { type AsideState, type ComposerState, type ConversationState, initialState } from './state';
-
-export interface AsideStoreOptions {
-  readonly adapters: AsideAdapters;
-  /** The signed-in agent. Notifications for them arrive whatever their status (R12). */
-  readonly currentAgentId: string;
-  /** Override for tests: ids for idempotency keys. */
-  readonly createId?: () => string;
-  readonly now?: () => number;
-}
-
-export interface MentionSuggestion {
-  readonly agent: Agent;
-  readonly hint: MentionHint;
-}
-
-export type SubmitOutcome =
-  | { readonly ok: true; readonly message: Message }
-  | { readonly ok: false; readonly error: AsideError };
-
-export interface AsideStore {
-  getSnapshot(): AsideState;
-  subscribe(listener: () => void): Unsubscribe;
-  /** Resolves when the current agent and the settings are loaded. */
-  readonly ready: Promise<void>;
-  /** Load a conversation, follow its changes and load its drafts. Call the result to let go. */
-  openConversation(conversationId: string): () => void;
-  setMode(conversationId: string, mode: ComposerMode): void;
-  setDraft(conversationId: string, mode: ComposerMode, doc: RichTextNode): void;
-  submit(conversationId: string): Promise<SubmitOutcome>;
-  addFollower(conversationId: string, agentId: string): Promise<boolean>;
-  removeFollower(conversationId: string, agentId: string): Promise<boolean>;
-  searchMentions(
-    conversationId: string,
-    query: string,
-    options?: { readonly signal?: AbortSignal; readonly limit?: number },
-  ): Promise<MentionSuggestion[]>;
-  /**
-   * Agents the current agent could add as followers directly (R6 self-invite, no note needed):
-   * the same directory search as mentions, gated by the internal-note rules whatever the
-   * composer's mode. Check each result with `canAddFollower` before offering it.
-   */
-  searchAgents(
-    conversationId: string,
-    query: string,
-    options?: { readonly signal?: AbortSignal; readonly limit?: number },
-  ): Promise<MentionSuggestion[]>;
-  dismissToast(toastId: string): void;
-  markRead(filter: {
-    readonly eventIds?: readonly string[];
-    readonly conversationId?: string;
-  }): void;
-  /** Load again whatever failed to load (the agent, settings, conversations). */
-  retry(): Promise<void>;
-  clearError(conversationId?: string): void;
-  destroy(): void;
-}
+import type { AsideStore, AsideStoreOptions, MentionSuggestion, SubmitOutcome } from './store-api';
 
 interface FollowerChange {
   readonly id: number;
