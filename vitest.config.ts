@@ -56,7 +56,10 @@ export default defineConfig({
           name: 'react18',
           environment: 'jsdom',
           globals: true,
-          include: ['test/react/**/*.test.tsx'],
+          include: ['test/{react,composer,followers,notifications}/**/*.test.tsx'],
+          exclude: ['test/**/*.browser.test.tsx'],
+          // ESM dependencies that import React are bundled so the React 18 aliases reach them.
+          server: { deps: { inline: [/@tiptap\/react/, /@floating-ui\/react/] } },
           setupFiles: ['test/setup/react18.ts', 'test/setup/jsdom.ts'],
         },
       },
