@@ -42,7 +42,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'R14: updates to followed conversations, newest first. Choosing one (or Reply) opens the conversation in the composer and marks it read. Only the visible rows are drawn, so 10,000 items stay fast; arrow keys, Page Up/Down, Home and End move through them.',
+          'R14: updates to followed conversations, grouped by conversation: the conversation with the newest update first, newest first inside, each with its unread count and a Mark read for that conversation. Choosing one (or Reply) opens the conversation in the composer and marks it read. Only the visible rows are drawn, so 10,000 items stay fast; arrow keys, Page Up/Down, Home and End move through them.',
       },
     },
   },
@@ -90,6 +90,27 @@ export const SomeUnread: Story = {
       focus: 'composer',
       eventId: 'some-3',
     });
+  },
+};
+
+/** R14: one group per conversation; Mark read clears only that conversation. */
+export const GroupedByConversation: Story = {
+  decorators: [inbox(someEvents)],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const headings = await canvas.findAllByRole('heading', { level: 3 });
+    await expect(headings.map((heading) => heading.textContent)).toEqual([
+      'Refund for order #4821',
+      'Printer will not connect',
+    ]);
+    await expect(canvas.getAllByText('2 unread')).toHaveLength(2);
+    const markRefundRead = canvas.getByRole('button', {
+      name: 'Mark read Refund for order #4821',
+    });
+    await userEvent.click(markRefundRead);
+    await expect(markRefundRead).toBeDisabled();
+    // The printer update was already read; nothing is unread any more.
+    await expect(canvas.queryByText(/unread/)).toBeNull();
   },
 };
 

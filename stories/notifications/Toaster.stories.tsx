@@ -52,7 +52,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'R12–R15: mention and update toasts in the upper-right corner (the inline end in RTL). Hover or focus pauses them; F8 moves focus to them; Escape dismisses the focused one. Stories keep toasts until dismissed (`duration: Infinity`); the default is 10 seconds.',
+          'R12–R15: mention and update toasts in the upper-right corner (the inline end in RTL). Hover or focus pauses them; F8 moves focus to them; Escape dismisses the focused one; a swipe towards the inline end (left in RTL) past 60 px, or a quick flick, dismisses a toast, a shorter one snaps it back (state in `data-swipe`, offset in `--aside-swipe-x`). Stories keep toasts until dismissed (`duration: Infinity`); the default is 10 seconds.',
       },
     },
   },
@@ -143,4 +143,29 @@ export const RightToLeft: Story = {
 export const TenSeconds: Story = {
   args: { duration: 10_000 },
   decorators: [inbox([storyEvent('timed-1')])],
+};
+
+/** R15: drag the toast towards the inline end; past 60 px it goes, a shorter drag snaps back. */
+export const SwipeToDismiss: Story = {
+  decorators: [inbox([storyEvent('swipe-1')])],
+  play: async ({ canvasElement }) => {
+    const body = within(canvasElement.ownerDocument.body);
+    const toast = (await body.findByRole('button', { name: 'Reply' })).closest('li')!;
+    const box = toast.getBoundingClientRect();
+    const send = (type: string, dx: number) =>
+      toast.dispatchEvent(
+        new PointerEvent(type, {
+          bubbles: true,
+          pointerId: 1,
+          pointerType: 'touch',
+          isPrimary: true,
+          clientX: box.left + box.width / 2 + dx,
+          clientY: box.top + box.height / 2,
+        }),
+      );
+    send('pointerdown', 0);
+    for (const dx of [20, 40, 80]) send('pointermove', dx);
+    send('pointerup', 80);
+    await waitFor(() => expect(body.queryByRole('button', { name: 'Reply' })).toBeNull());
+  },
 };

@@ -27,7 +27,8 @@ describe('MessagingUpdates', () => {
     const event = eventFor();
     backend.emit(event);
     backend.emit(event);
-    expect(await screen.findByText('1 unread')).toBeInTheDocument();
+    // Once in the list's count and once in its conversation's.
+    expect(await screen.findAllByText('1 unread')).toHaveLength(2);
     expect(screen.getAllByRole('listitem')).toHaveLength(1);
   });
 
@@ -35,12 +36,16 @@ describe('MessagingUpdates', () => {
     const { backend } = await renderUpdates({
       updatesHeading: 'Mises à jour',
       markAllRead: 'Tout marquer comme lu',
+      markRead: 'Marquer comme lu',
       reply: 'Répondre',
       replyTo: (subject: string) => `Répondre dans ${subject}`,
       unreadCount: (count: number) => `${count} non lues`,
     });
     backend.emit(eventFor());
-    expect(await screen.findByText('1 non lues')).toBeInTheDocument();
+    expect(await screen.findAllByText('1 non lues')).toHaveLength(2);
+    expect(
+      screen.getByRole('button', { name: 'Marquer comme lu Refund for order #4821' }),
+    ).toHaveTextContent('Marquer comme lu');
     expect(screen.getByRole('region', { name: 'Mises à jour' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Tout marquer comme lu' })).toBeEnabled();
     expect(

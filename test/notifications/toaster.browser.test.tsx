@@ -14,6 +14,39 @@ const advance = async (ms: number) => {
 /** A toast that appears under a resting pointer is hovered, and rightly pauses (R15). */
 const pointerAway = () => page.getByText('Conversation history').hover();
 
+/** A finger on the middle of a toast, moved sideways with real PointerEvents (R15). */
+const pressOn = async () => {
+  await expect.element(toast()).toBeVisible();
+  const element = toast().element() as HTMLElement;
+  // The entry animation also moves the toast; let it end before measuring.
+  await Promise.all(element.getAnimations().map((animation) => animation.finished));
+  const box = element.getBoundingClientRect();
+  const at = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  const send = (type: string, dx: number) =>
+    element.dispatchEvent(
+      new PointerEvent(type, {
+        bubbles: true,
+        pointerId: 1,
+        pointerType: 'touch',
+        isPrimary: true,
+        button: type === 'pointermove' ? -1 : 0,
+        buttons: type === 'pointerup' ? 0 : 1,
+        clientX: at.x + dx,
+        clientY: at.y,
+      }),
+    );
+  send('pointerdown', 0);
+  return {
+    box,
+    /** Moves in small steps to `dx` pixels from where the finger went down. */
+    move: (dx: number) => {
+      for (let step = 1; step <= 4; step++) send('pointermove', (dx * step) / 4);
+    },
+    release: (dx: number) => send('pointerup', dx),
+  };
+};
+const left = () => toast().element().getBoundingClientRect().left;
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -159,6 +192,87 @@ describe('Toaster in a browser', () => {
     backend.emit(eventFor());
     await page.getByRole('button', { name: 'Dismiss notification' }).click();
     await expect.element(toast()).not.toBeInTheDocument();
+  });
+
+  it('R15: a toast follows a swipe towards the inline end and is dismissed past the threshold', async () => {
+    const { backend } = await renderNotifications();
+    backend.emit(eventFor());
+    const finger = await pressOn();
+    finger.move(40);
+    await expect.element(toast()).toHaveAttribute('data-swipe', 'move');
+    await expect.poll(left).toBeCloseTo(finger.box.left + 40, 0);
+    finger.move(80);
+    finger.release(80);
+    await expect.element(toast()).not.toBeInTheDocument();
+  });
+
+  it('R15: a short swipe snaps the toast back and keeps it', async () => {
+    const { backend } = await renderNotifications();
+    backend.emit(eventFor());
+    const finger = await pressOn();
+    finger.move(25);
+    finger.release(25);
+    await expect.element(toast()).toHaveAttribute('data-swipe', 'cancel');
+    await expect.poll(left).toBeCloseTo(finger.box.left, 0);
+    await expect.element(toast()).toBeVisible();
+  });
+
+  it('R15: a swipe towards the inline start does not move or dismiss the toast', async () => {
+    const { backend } = await renderNotifications();
+    backend.emit(eventFor());
+    const finger = await pressOn();
+    finger.move(-100);
+    expect(left()).toBeCloseTo(finger.box.left, 0);
+    finger.release(-100);
+    await expect.element(toast()).toBeVisible();
+  });
+
+  it('R15: in RTL the swipe to dismiss goes towards the inline end, on the left', async () => {
+    const { backend } = await renderNotifications({ dir: 'rtl' });
+    document.documentElement.dir = 'rtl';
+    try {
+      backend.emit(eventFor());
+      const rightwards = await pressOn();
+      rightwards.move(100);
+      rightwards.release(100);
+      await expect.element(toast()).toHaveAttribute('data-swipe', 'cancel');
+      await expect.element(toast()).toBeVisible();
+      const leftwards = await pressOn();
+      leftwards.move(-40);
+      await expect.poll(left).toBeCloseTo(leftwards.box.left - 40, 0);
+      leftwards.move(-80);
+      leftwards.release(-80);
+      await expect.element(toast()).not.toBeInTheDocument();
+    } finally {
+      document.documentElement.dir = '';
+    }
+  });
+
+  it('R15: a toast held by a swipe does not expire until it is let go', async () => {
+    const { backend } = await renderNotifications();
+    await pointerAway();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    backend.emit(eventFor());
+    const finger = await pressOn();
+    finger.move(30);
+    await expect.element(toast()).toHaveAttribute('data-swipe', 'move');
+    await advance(30_000);
+    await expect.element(toast()).toBeVisible();
+    finger.release(20);
+    await expect.element(toast()).toHaveAttribute('data-swipe', 'cancel');
+    await advance(10_100);
+    await expect.element(toast()).not.toBeInTheDocument();
+  });
+
+  it('R15: a press without a sideways move is not a swipe, so buttons stay clickable', async () => {
+    const { backend, onOpenConversation } = await renderNotifications();
+    backend.emit(eventFor());
+    const finger = await pressOn();
+    finger.move(4);
+    finger.release(4);
+    expect(toast().element().hasAttribute('data-swipe')).toBe(false);
+    await page.getByRole('button', { name: 'Reply' }).click();
+    expect(onOpenConversation).toHaveBeenCalledTimes(1);
   });
 
   it('R15: stacks at most three toasts and counts the rest', async () => {

@@ -12,6 +12,8 @@ export interface NotificationsLabels {
   readonly updatesHeading: string;
   readonly unreadCount: (count: number) => string;
   readonly markAllRead: string;
+  /** A conversation's Mark read; its accessible name adds the subject. */
+  readonly markRead: string;
   readonly noUpdates: string;
   readonly unread: string;
   readonly replyTo: (subject: string) => string;
@@ -31,6 +33,7 @@ export const defaultNotificationsLabels: NotificationsLabels = {
   updatesHeading: 'Messaging updates',
   unreadCount: (count) => `${count} unread`,
   markAllRead: 'Mark all read',
+  markRead: 'Mark read',
   noUpdates: 'No updates yet',
   unread: 'Unread',
   replyTo: (subject) => `Reply in ${subject}`,

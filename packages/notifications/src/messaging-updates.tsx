@@ -1,15 +1,19 @@
 import type { NotificationItem } from '@aside/core';
 import { useNotifications } from '@aside/react';
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { groupAt, groupUpdates } from './group-updates';
 import {
   defaultNotificationsLabels,
   type NotificationsLabels,
   type OpenConversation,
 } from './labels';
+import { UpdateRow } from './update-row';
 import { useWindow } from './use-window';
 
 /** Must match `--aside-update-row-height` in styles.css: rows are positioned by index. */
 const ROW_HEIGHT = 84;
+/** Must match `--aside-update-group-header-height` in styles.css. */
+const HEADER_HEIGHT = 40;
 
 export interface MessagingUpdatesProps {
   readonly onOpenConversation: OpenConversation;
@@ -17,7 +21,10 @@ export interface MessagingUpdatesProps {
   readonly className?: string;
 }
 
-/** R14: every update to followed conversations, newest first; choosing one opens it to reply. */
+/**
+ * R14: every update to followed conversations, grouped by conversation (the group with the
+ * newest update first, newest first inside); choosing one opens it to reply.
+ */
 export function MessagingUpdates({
   onOpenConversation,
   labels: overrides,
@@ -25,13 +32,17 @@ export function MessagingUpdates({
 }: MessagingUpdatesProps) {
   const labels = { ...defaultNotificationsLabels, ...overrides };
   const { items, unreadCount, markRead } = useNotifications();
+  const { groups, order, groupOf, height } = useMemo(
+    () => groupUpdates(items, HEADER_HEIGHT, ROW_HEIGHT),
+    [items],
+  );
   const id = useId();
   const viewport = useRef<HTMLDivElement>(null);
-  const [first, last] = useWindow(viewport, items.length, ROW_HEIGHT);
+  const [windowTop, windowBottom] = useWindow(viewport, order.length > 0);
   const [activeId, setActiveId] = useState<string | null>(null);
   const focusIndex = useRef<number | null>(null);
 
-  const found = items.findIndex((item) => item.event.id === activeId);
+  const found = activeId === null ? -1 : order.findIndex((item) => item.event.id === activeId);
   const active = found === -1 ? 0 : found;
 
   useEffect(() => {
@@ -52,14 +63,19 @@ export function MessagingUpdates({
     onOpenConversation(item.event.conversationId, { focus: 'composer', eventId: item.event.id });
   };
 
+  const rowTop = (index: number) => {
+    const group = groups[groupOf[index]!]!;
+    return group.top + HEADER_HEIGHT + (index - group.first) * ROW_HEIGHT;
+  };
+
   const moveTo = (index: number) => {
-    const target = items[Math.max(0, Math.min(items.length - 1, index))];
+    const to = Math.max(0, Math.min(order.length - 1, index));
+    const target = order[to];
     const element = viewport.current;
     if (!target || !element) return;
-    const to = items.indexOf(target);
-    // Scroll the row into the window first; the effect focuses it once it is drawn.
-    const top = to * ROW_HEIGHT;
-    if (top < element.scrollTop) element.scrollTop = top;
+    // Scroll the row into the window first (below its sticky header); the effect focuses it.
+    const top = rowTop(to);
+    if (top - HEADER_HEIGHT < element.scrollTop) element.scrollTop = top - HEADER_HEIGHT;
     else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight)
       element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
     focusIndex.current = to;
@@ -74,7 +90,7 @@ export function MessagingUpdates({
       PageDown: index + page,
       PageUp: index - page,
       Home: 0,
-      End: items.length - 1,
+      End: order.length - 1,
     };
     const target = targets[event.key];
     if (target === undefined) return;
@@ -82,10 +98,29 @@ export function MessagingUpdates({
     moveTo(target);
   };
 
-  const rows: number[] = [];
-  for (let index = first; index <= last; index++) rows.push(index);
-  // The row in the tab order stays drawn even when scrolled away, so focus is never lost.
-  if (items.length > 0 && (active < first || active > last)) rows.push(active);
+  // Only the groups and rows on screen are drawn: a map from group index to item positions.
+  const drawn = new Map<number, number[]>();
+  if (order.length > 0) {
+    for (let g = groupAt(groups, windowTop); g < groups.length; g++) {
+      const group = groups[g]!;
+      if (group.top >= windowBottom) break;
+      const itemsTop = group.top + HEADER_HEIGHT;
+      const from = Math.max(0, Math.floor((windowTop - itemsTop) / ROW_HEIGHT));
+      const to = Math.min(
+        group.items.length - 1,
+        Math.ceil((windowBottom - itemsTop) / ROW_HEIGHT),
+      );
+      const rows: number[] = [];
+      for (let row = from; row <= to; row++) rows.push(group.first + row);
+      drawn.set(g, rows);
+    }
+  }
+  const activeGroup = order.length > 0 ? groupOf[active]! : -1;
+  if (activeGroup !== -1) {
+    // The row in the tab order stays drawn even when scrolled away, so focus is never lost.
+    const rows = drawn.get(activeGroup) ?? [];
+    if (!rows.includes(active)) drawn.set(activeGroup, [...rows, active]);
+  }
 
   const headingId = `${id}-heading`;
   return (
@@ -111,63 +146,70 @@ export function MessagingUpdates({
           {labels.markAllRead}
         </button>
       </header>
-      {items.length === 0 ? (
+      {order.length === 0 ? (
         <p className="aside-updates__empty">{labels.noUpdates}</p>
       ) : (
         <div ref={viewport} className="aside-updates__viewport">
-          <ul className="aside-updates__list" style={{ blockSize: items.length * ROW_HEIGHT }}>
-            {rows.map((index) => {
-              const item = items[index]!;
-              const { event } = item;
-              const tabIndex = index === active ? 0 : -1;
-              return (
-                <li
-                  key={event.id}
-                  className="aside-update"
-                  data-index={index}
-                  data-unread={!item.read || undefined}
-                  aria-setsize={items.length}
-                  aria-posinset={index + 1}
-                  style={{ insetBlockStart: index * ROW_HEIGHT }}
-                >
-                  <button
-                    type="button"
-                    className="aside-update__open"
-                    tabIndex={tabIndex}
-                    onClick={() => open(item)}
-                    onFocus={() => setActiveId(event.id)}
-                    onKeyDown={(keyEvent) => onKeyDown(keyEvent, index)}
+          <div className="aside-updates__canvas" style={{ blockSize: height }}>
+            {[...drawn.keys()]
+              .sort((a, b) => a - b)
+              .map((g) => {
+                const group = groups[g]!;
+                const subjectId = `${id}-group-${g}`;
+                const markId = `${subjectId}-mark`;
+                return (
+                  <div
+                    key={group.conversationId}
+                    className="aside-update-group"
+                    style={{
+                      insetBlockStart: group.top,
+                      blockSize: HEADER_HEIGHT + group.items.length * ROW_HEIGHT,
+                    }}
                   >
-                    <span className="aside-update__subject">
-                      {!item.read && (
-                        <span className="aside-visually-hidden">{labels.unread} </span>
+                    <div className="aside-update-group__header">
+                      <h3 id={subjectId} className="aside-update-group__subject">
+                        {group.subject}
+                      </h3>
+                      {group.unread > 0 && (
+                        <span className="aside-update-group__unread">
+                          {labels.unreadCount(group.unread)}
+                        </span>
                       )}
-                      {event.conversationSubject}
-                    </span>
-                    <span className="aside-update__meta">
-                      {event.kind === 'mention'
-                        ? labels.mentionedYou(event.actorName)
-                        : event.actorName}
-                      {' · '}
-                      <time dateTime={new Date(event.createdAt).toISOString()}>
-                        {labels.time(event.createdAt)}
-                      </time>
-                    </span>
-                    <span className="aside-update__excerpt">{event.excerpt}</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="aside-update__reply"
-                    tabIndex={tabIndex}
-                    aria-label={labels.replyTo(event.conversationSubject)}
-                    onClick={() => open(item)}
-                  >
-                    {labels.reply}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
+                      <button
+                        id={markId}
+                        type="button"
+                        className="aside-update-group__mark-read"
+                        // Shift+Tab from the current row reaches its conversation's Mark read.
+                        tabIndex={g === activeGroup ? 0 : -1}
+                        disabled={group.unread === 0}
+                        aria-labelledby={`${markId} ${subjectId}`}
+                        onClick={() => markRead({ conversationId: group.conversationId })}
+                      >
+                        {labels.markRead}
+                      </button>
+                    </div>
+                    {/* Named by its conversation, so each row is heard with its subject. */}
+                    <ul className="aside-updates__list" aria-labelledby={subjectId}>
+                      {drawn.get(g)!.map((index) => (
+                        <UpdateRow
+                          key={order[index]!.event.id}
+                          item={order[index]!}
+                          index={index}
+                          posInSet={index - group.first + 1}
+                          setSize={group.items.length}
+                          top={(index - group.first) * ROW_HEIGHT}
+                          inTabOrder={index === active}
+                          labels={labels}
+                          onOpen={open}
+                          onFocus={(item) => setActiveId(item.event.id)}
+                          onKeyDown={onKeyDown}
+                        />
+                      ))}
+                    </ul>
+                  </div>
+                );
+              })}
+          </div>
         </div>
       )}
     </section>

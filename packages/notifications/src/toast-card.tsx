@@ -1,6 +1,7 @@
 import type { Toast } from '@aside/core';
 import { type KeyboardEvent, useId } from 'react';
 import type { NotificationsLabels } from './labels';
+import { useToastSwipe } from './use-toast-swipe';
 import { useToastTimer } from './use-toast-timer';
 
 interface ToastCardProps {
@@ -13,15 +14,22 @@ interface ToastCardProps {
   readonly onKeyDown: (event: KeyboardEvent<HTMLLIElement>) => void;
 }
 
-/** R12 mention toast (Reply) or R13 update toast (See conversation), coalesced with a count. */
+/**
+ * R12 mention toast (Reply) or R13 update toast (See conversation), coalesced with a count;
+ * swiped towards the inline end, it is dismissed (R15).
+ */
 export function ToastCard({ toast, labels, duration, paused, ...handlers }: ToastCardProps) {
   const id = useId();
   const { event, kind, count } = toast;
-  useToastTimer(event.id, duration, paused, handlers.onDismiss);
+  const { swipe, swipeHandlers } = useToastSwipe(handlers.onDismiss);
+  // A toast held by a finger never expires under it.
+  useToastTimer(event.id, duration, paused || swipe === 'move', handlers.onDismiss);
   return (
     <li
       className="aside-toast"
       data-kind={kind}
+      data-swipe={swipe ?? undefined}
+      {...swipeHandlers}
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-body`}
       onKeyDown={handlers.onKeyDown}

@@ -1,22 +1,21 @@
 import { type RefObject, useEffect, useState } from 'react';
 
-/** Rows drawn beyond the visible ones, so a quick scroll never shows a gap. */
-const OVERSCAN = 4;
+/** Pixels drawn beyond the visible ones, so a quick scroll never shows a gap. */
+const OVERSCAN_PX = 320;
 /** Before the viewport is measured (and on the server): a screenful of rows. */
 const FALLBACK_HEIGHT = 480;
 
 /**
- * Which rows of a fixed-height list are on screen, so 10,000 updates cost as much as 20.
- * Returns the first and last index (inclusive) to render.
+ * Which part of a scrolled list is on screen, so 10,000 updates cost as much as 20.
+ * Returns the top and bottom (in pixels from the top of the list) of what to render.
  */
 export function useWindow(
   viewport: RefObject<HTMLElement | null>,
-  count: number,
-  rowHeight: number,
+  hasRows: boolean,
 ): readonly [number, number] {
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(FALLBACK_HEIGHT);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure when the list appears (count 0 → n)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure when the list appears
   useEffect(() => {
     const element = viewport.current;
     if (!element) return;
@@ -32,8 +31,6 @@ export function useWindow(
       element.removeEventListener('scroll', measure);
       observer?.disconnect();
     };
-  }, [viewport, count > 0]);
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
-  const last = Math.min(count - 1, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
-  return [first, last];
+  }, [viewport, hasRows]);
+  return [Math.max(0, scrollTop - OVERSCAN_PX), scrollTop + height + OVERSCAN_PX];
 }
