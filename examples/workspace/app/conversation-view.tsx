@@ -1,0 +1,38 @@
+import { Composer } from '@aside/composer';
+import { FollowersList } from '@aside/followers';
+import { useAsideSelector, useConversation } from '@aside/react';
+
+export function ConversationView({
+  conversationId,
+  focusComposer,
+}: {
+  readonly conversationId: string;
+  readonly focusComposer: boolean;
+}) {
+  const state = useConversation(conversationId);
+  const people = useAsideSelector((snapshot) => snapshot.people);
+  const conversation = state?.conversation;
+  if (!conversation) {
+    return <p role="status">{state?.error ? state.error.message : 'Loading…'}</p>;
+  }
+  return (
+    <article className="aside-ws-conversation" aria-label={conversation.subject}>
+      <header>
+        <h1>{conversation.subject}</h1>
+        <FollowersList conversationId={conversationId} />
+      </header>
+      <ol className="aside-ws-messages">
+        {conversation.messages.map((message) => (
+          <li key={message.id} className="aside-ws-message" data-kind={message.kind}>
+            <span className="aside-ws-author">
+              {people[message.authorId]?.name ?? message.authorId}
+              {message.kind === 'internal-note' ? ' · internal note' : ''}
+            </span>
+            <p>{message.text}</p>
+          </li>
+        ))}
+      </ol>
+      <Composer conversationId={conversationId} autoFocus={focusComposer} />
+    </article>
+  );
+}

@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { openDatabase } from './database';
+import { startServer } from './start';
+
+/**
+ * `node dist/server.mjs`: PGlite in memory (or in DATA_DIR), PostgreSQL when DATABASE_URL is
+ * set; serves the built app from dist/app when it exists.
+ */
+const database = await openDatabase();
+const appDir = fileURLToPath(new URL('./app', import.meta.url));
+const server = await startServer({
+  database,
+  port: Number(process.env.PORT ?? 3000),
+  hostname: process.env.HOST ?? '127.0.0.1',
+  extend({ app }) {
+    if (!existsSync(appDir)) return;
+    app.use('/*', serveStatic({ root: appDir }));
+    app.get('*', serveStatic({ path: `${appDir}/index.html` }));
+  },
+});
+console.log(
+  `Aside workspace on ${server.url}/  (API ${server.url}/api, database: ${database.kind})`,
+);
+
+const shutdown = async () => {
+  await server.close();
+  await database.close();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,134 @@
+import type {
+  Agent,
+  AsideAdapters,
+  Channel,
+  Conversation,
+  Draft,
+  Message,
+  Person,
+  Settings,
+} from '@aside/core';
+import { createEventStream, type EventStream } from './event-stream';
+import type { HttpAdapterOptions } from './options';
+import { createRequester } from './request';
+
+/** A line of the conversation list (`GET /conversations`); not part of the core adapters. */
+export interface ConversationSummary {
+  readonly id: string;
+  readonly channel: Channel;
+  readonly subject: string;
+  readonly assigneeId: string | null;
+  readonly version: number;
+  readonly lastMessageAt: number | null;
+}
+
+export interface HttpAdapters extends AsideAdapters {
+  /** The conversations the signed-in agent can view, for a host's list. */
+  listConversations(options?: { signal?: AbortSignal }): Promise<readonly ConversationSummary[]>;
+  /** The shared event stream (its last event id, how often it connected). */
+  readonly stream: Pick<EventStream, 'lastEventId' | 'connections'>;
+  /** Closes the event stream; pending requests still settle. */
+  close(): void;
+}
+
+const path = (...parts: string[]) => parts.map((part) => `/${encodeURIComponent(part)}`).join('');
+
+/** Every `@aside/core` adapter over the HTTP/SSE protocol in PROTOCOL.md. */
+export function createHttpAdapters(options: HttpAdapterOptions): HttpAdapters {
+  const request = createRequester(options);
+  const stream = createEventStream(options);
+
+  return {
+    directory: {
+      async search(query, { limit, signal, preferIds }) {
+        const params = new URLSearchParams({ q: query, limit: String(limit) });
+        if (preferIds?.length) params.set('prefer', preferIds.join(','));
+        const { agents } = await request<{ agents: Agent[] }>(`/directory/search?${params}`, {
+          signal,
+        });
+        return agents;
+      },
+      async getPeople(ids, requestOptions) {
+        if (ids.length === 0) return [];
+        const { people } = await request<{ people: Person[] }>('/directory/people', {
+          method: 'POST',
+          body: { ids },
+          signal: requestOptions?.signal,
+        });
+        return people;
+      },
+    },
+    conversations: {
+      async load(id, requestOptions) {
+        const { conversation } = await request<{ conversation: Conversation }>(
+          path('conversations', id),
+          { signal: requestOptions?.signal },
+        );
+        return conversation;
+      },
+      subscribe: (id, onChange) => stream.watchConversation(id, onChange),
+      async submitMessage(input, requestOptions) {
+        const { conversationId, idempotencyKey, ...message } = input;
+        return request<{ message: Message; conversation: Conversation }>(
+          `${path('conversations', conversationId)}/messages`,
+          {
+            method: 'POST',
+            body: message,
+            headers: { 'Idempotency-Key': idempotencyKey },
+            signal: requestOptions?.signal,
+          },
+        );
+      },
+      async addFollower(conversationId, agentId, { signal }) {
+        const { conversation } = await request<{ conversation: Conversation }>(
+          `${path('conversations', conversationId)}/followers`,
+          { method: 'POST', body: { agentId }, signal },
+        );
+        return conversation;
+      },
+      async removeFollower(conversationId, agentId, { signal }) {
+        const { conversation } = await request<{ conversation: Conversation }>(
+          path('conversations', conversationId, 'followers', agentId),
+          { method: 'DELETE', signal },
+        );
+        return conversation;
+      },
+    },
+    notifications: {
+      // The server sends only the signed-in agent's events, whoever `agentId` names.
+      subscribe: (_agentId, onEvent) => stream.onNotification(onEvent),
+      // The server routes notifications itself (same ids as the core's), so nothing to send.
+      publish: async () => {},
+    },
+    settings: {
+      async load(requestOptions) {
+        const { settings } = await request<{ settings: Settings }>('/settings', {
+          signal: requestOptions?.signal,
+        });
+        return settings;
+      },
+      subscribe: (onChange) => stream.onSettings(onChange),
+    },
+    drafts: {
+      async load(key) {
+        const { draft } = await request<{ draft: Draft | null }>(path('drafts', key));
+        return draft;
+      },
+      async save(key, draft) {
+        await request<void>(path('drafts', key), { method: 'PUT', body: { draft } });
+      },
+      async remove(key) {
+        await request<void>(path('drafts', key), { method: 'DELETE' });
+      },
+    },
+    async listConversations(requestOptions) {
+      const { conversations } = await request<{ conversations: ConversationSummary[] }>(
+        '/conversations',
+        { signal: requestOptions?.signal },
+      );
+      return conversations;
+    },
+    stream,
+    close: () => stream.close(),
+  };
+}

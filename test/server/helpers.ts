@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import {
+  createPgliteDatabase,
+  createPostgresDatabase,
+  type Database,
+  type RunningServer,
+  type StartOptions,
+  startServer,
+} from '../../examples/workspace/server';
+import { createHttpAdapters, type HttpAdapters, signIn } from '../../packages/adapter-http/src';
+
+export const DATABASE_URL = process.env.DATABASE_URL;
+export const onPostgres = Boolean(DATABASE_URL);
+
+export type TestDatabase = Database & {
+  /** Another handle on the same data: its own connections on PostgreSQL, the same PGlite. */
+  another(): Promise<Database & { drop(): Promise<void> }>;
+  drop(): Promise<void>;
+};
+
+/** PGlite in memory, or with DATABASE_URL a fresh schema of the real PostgreSQL. */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  if (!DATABASE_URL) {
+    const db = await createPgliteDatabase();
+    return Object.assign(db, {
+      drop: () => db.close(),
+      another: async () => ({ ...db, drop: async () => {} }),
+    });
+  }
+  const connectionString = DATABASE_URL;
+  const schema = `aside_test_${randomBytes(6).toString('hex')}`;
+  const db = await createPostgresDatabase({ connectionString, schema });
+  return Object.assign(db, {
+    async another() {
+      const other = await createPostgresDatabase({ connectionString, schema });
+      return Object.assign(other, { drop: () => other.close() });
+    },
+    async drop() {
+      await db.query(`DROP SCHEMA ${schema} CASCADE`);
+      await db.close();
+    },
+  });
+}
+
+export interface TestServer {
+  readonly server: RunningServer;
+  readonly db: Database & { drop(): Promise<void> };
+  readonly baseUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(
+  options: Partial<StartOptions> & { db?: Database & { drop(): Promise<void> } } = {},
+): Promise<TestServer> {
+  const db = options.db ?? (await openTestDatabase());
+  const server = await startServer({ ...options, database: db });
+  return {
+    server,
+    db,
+    baseUrl: `${server.url}/api`,
+    async stop() {
+      await server.close();
+      if (!options.db) await db.drop();
+    },
+  };
+}
+
+export interface ApiResponse<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly body: T;
+  readonly headers: Headers;
+}
+
+/** A raw request, so tests see statuses and bodies exactly as a host would. */
+export async function api<T = Record<string, unknown>>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: (text ? JSON.parse(text) : null) as T,
+    headers: response.headers,
+  };
+}
+
+export async function tokenFor(baseUrl: string, agentId: string): Promise<string> {
+  return (await signIn({ baseUrl }, agentId)).token;
+}
+
+/** Adapters signed in as one agent, through the bearer header (PROTOCOL.md "Authentication"). */
+export async function clientFor(
+  baseUrl: string,
+  agentId: string,
+  options: { reconnectMs?: number } = {},
+): Promise<HttpAdapters> {
+  const token = await tokenFor(baseUrl, agentId);
+  return createHttpAdapters({
+    baseUrl,
+    headers: { Authorization: `Bearer ${token}` },
+    reconnect: { minDelayMs: options.reconnectMs ?? 20, maxDelayMs: 200 },
+  });
+}
+
+/** Waits until `check` holds (bounded): live events arrive asynchronously. */
+export async function eventually<T>(
+  check: () => T | undefined | false,
+  { timeoutMs = 10_000, what = 'condition' } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export const doc = (text: string, mentions: readonly { id: string; label: string }[] = []) => ({
+  type: 'doc',
+  content: [
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text },
+        ...mentions.flatMap((m) => [
+          { type: 'text', text: ' ' },
+          { type: 'mention', attrs: { id: m.id, label: m.label } },
+        ]),
+      ],
+    },
+  ],
+});
+
+export const note = (
+  text: string,
+  mentions: readonly { id: string; label: string }[] = [],
+  addFollowerIds: readonly string[] = mentions.map((m) => m.id),
+) => ({
+  kind: 'internal-note' as const,
+  body: doc(text, mentions),
+  text: [text, ...mentions.map((m) => `@${m.label}`)].join(' '),
+  mentionIds: mentions.map((m) => m.id),
+  addFollowerIds,
+});
+
+export const reply = (text: string) => ({
+  kind: 'public-reply' as const,
+  body: doc(text),
+  text,
+  mentionIds: [],
+  addFollowerIds: [],
+});
