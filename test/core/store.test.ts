@@ -380,6 +380,36 @@ describe('notifications', () => {
     ]);
   });
 
+  it('R12: an explicit mention of an agent who already follows gives her a mention, not an update', async () => {
+    const { store, backend, conversationId } = await setup();
+    expect(backend.conversation(conversationId)?.followerIds).toContain(ada.id);
+    const adaInbox = inboxOf(backend, ada.id);
+    store.setMode(conversationId, 'internal-note');
+    store.setDraft(conversationId, 'internal-note', doc(mention(ada.id, 'Ada'), text(' again?')));
+    expect((await store.submit(conversationId)).ok).toBe(true);
+    await settle();
+    expect(adaInbox.map((e) => e.kind)).toEqual(['mention']);
+    // A public reply that names her in plain text is an update, never a mention (R3).
+    store.setMode(conversationId, 'public-reply');
+    store.setDraft(conversationId, 'public-reply', doc(text('Ada will call you back')));
+    expect((await store.submit(conversationId)).ok).toBe(true);
+    await settle();
+    expect(adaInbox.map((e) => e.kind)).toEqual(['mention', 'update']);
+  });
+
+  it('R12: answering a notification starts in Internal note and keeps the public draft', async () => {
+    const { store, conversationId } = await setup({ agentId: jane.id });
+    store.setDraft(conversationId, 'public-reply', doc(text('Hello customer')));
+    expect(store.getSnapshot().composers[conversationId]?.mode).toBe('public-reply');
+    store.prepareReply(conversationId);
+    const composer = store.getSnapshot().composers[conversationId]!;
+    expect(composer.mode).toBe('internal-note');
+    expect(composer.drafts['public-reply'].text).toBe('Hello customer');
+    // Also for a conversation the agent has not opened yet.
+    store.prepareReply('conv-printer');
+    expect(store.getSnapshot().composers['conv-printer']?.mode).toBe('internal-note');
+  });
+
   it('R12: events for another agent are not shown; replays are dropped by event id', async () => {
     const { store, backend } = await setup({ agentId: jane.id });
     backend.emit(event('e1'));

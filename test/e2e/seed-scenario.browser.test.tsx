@@ -77,13 +77,23 @@ it('R2, R6, R9, R10, R12: the seed scenario end to end, with two agents on one b
     .toHaveTextContent('Sam Rivera mentioned you in Refund for order #4821');
   await toast.getByRole('button', { name: 'Reply', exact: true }).click();
 
-  // Reply opens the conversation in Jane's composer, with the caret in it.
-  const janeEditor = page.getByRole('region', { name: "Jane's workspace" }).getByRole('textbox');
+  // Reply opens the conversation in Jane's composer, in Internal note, with the caret in it.
+  const janeRegion = page.getByRole('region', { name: "Jane's workspace" });
+  const janeEditor = janeRegion.getByRole('textbox');
   await expect.element(janeEditor).toBeVisible();
+  await expect
+    .element(janeRegion.getByRole('tab', { name: 'Internal note' }))
+    .toHaveAttribute('aria-selected', 'true');
   const janeSide = document.querySelector('[aria-label="Jane\'s workspace"]')!;
   await expect
     .poll(() => janeSide.querySelector('.ProseMirror')?.contains(document.activeElement))
     .toBe(true);
+  // Her answer, typed and sent by keyboard alone, is a note for Sam, never a reply to the customer.
+  await userEvent.keyboard('On it, Sam.{Control>}{Enter}{/Control}');
+  await expect
+    .poll(() => backend.conversation('conv-refund')?.messages.at(-1)?.text)
+    .toBe('On it, Sam.');
+  expect(backend.conversation('conv-refund')?.messages.at(-1)?.kind).toBe('internal-note');
 
   // Sam removes Jane with the X on her name box.
   await followers.getByRole('button', { name: 'Remove Jane Doe' }).click();

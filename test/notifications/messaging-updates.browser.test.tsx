@@ -49,8 +49,8 @@ describe('MessagingUpdates in a browser', () => {
     expect(store.getSnapshot().notifications.unreadCount).toBe(0);
   });
 
-  it('R14: Reply on an item opens its conversation to reply', async () => {
-    const { backend, onOpenConversation } = await renderNotifications({ updates: true });
+  it('R14: Reply on an item opens its conversation to reply, in Internal note', async () => {
+    const { backend, store, onOpenConversation } = await renderNotifications({ updates: true });
     const event = eventFor();
     backend.emit(event);
     await page.getByRole('button', { name: 'Reply in Refund for order #4821' }).click();
@@ -58,6 +58,7 @@ describe('MessagingUpdates in a browser', () => {
       focus: 'composer',
       eventId: event.id,
     });
+    expect(store.getSnapshot().composers['conv-refund']?.mode).toBe('internal-note');
   });
 
   it('R14: Mark all read clears the unread state', async () => {

@@ -72,15 +72,19 @@ describe('Toaster in a browser', () => {
     expect((input.element() as HTMLInputElement).value).toBe('Hello there');
   });
 
-  it('R12: Reply opens the conversation in the composer, dismisses the toast and marks it read', async () => {
+  it('R12: Reply opens the conversation with its composer in Internal note, dismisses the toast and marks it read', async () => {
     const { backend, store, onOpenConversation } = await renderNotifications();
     const event = eventFor();
     backend.emit(event);
+    expect(store.getSnapshot().composers['conv-refund']?.mode ?? 'public-reply').toBe(
+      'public-reply',
+    );
     await page.getByRole('button', { name: 'Reply' }).click();
     expect(onOpenConversation).toHaveBeenCalledWith('conv-refund', {
       focus: 'composer',
       eventId: event.id,
     });
+    expect(store.getSnapshot().composers['conv-refund']?.mode).toBe('internal-note');
     await expect.element(toast()).not.toBeInTheDocument();
     expect(store.getSnapshot().notifications.unreadCount).toBe(0);
   });

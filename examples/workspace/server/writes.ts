@@ -126,7 +126,7 @@ export function submitMessage(
     const after = await changed(db, tx, conversationId);
     const message = after.messages.find((m) => m.id === row!.id)!;
     // Same ids as the core would produce, so a client that also publishes never doubles one.
-    const notifications = notificationsForMessage(message, author, before, after);
+    const notifications = notificationsForMessage(message, author, after);
     await appendEvents(
       tx,
       db.channel,

@@ -9,18 +9,19 @@ export function excerptOf(text: string): string {
 }
 
 /**
- * R6, R12, R13: who hears about a new message. Agents it added by @mention get a `mention`
- * event; the other followers and the assignee get an `update`. The author hears nothing,
+ * R6, R12, R13: who hears about a new message. Every agent it @mentions gets a `mention`
+ * event, also one who already followed (an explicit mention is always a mention); the other
+ * followers and the assignee get an `update`. The author hears nothing,
  * and nobody's status (online, away, offline) matters;
  * an agent who cannot view the conversation hears nothing of it.
  */
 export function notificationsForMessage(
   message: Message,
   author: Agent,
-  before: Conversation,
+  /** The conversation with the message in it, followers already added. */
   after: Conversation,
 ): NotificationEvent[] {
-  const added = new Set(after.followerIds.filter((id) => !before.followerIds.includes(id)));
+  const mentioned = new Set(message.mentionIds);
   const audience = new Set([...after.followerIds, ...(after.assigneeId ? [after.assigneeId] : [])]);
   const events: NotificationEvent[] = [];
   for (const recipientId of audience) {
@@ -28,8 +29,8 @@ export function notificationsForMessage(
     if (recipientId === author.id) continue;
     // R7: a follower keeps only their own access, so what they cannot view never reaches them.
     if (!canView(after, recipientId)) continue;
-    const mentioned = added.has(recipientId) && message.mentionIds.includes(recipientId);
-    const kind = mentioned ? 'mention' : 'update';
+    const kind =
+      message.kind === 'internal-note' && mentioned.has(recipientId) ? 'mention' : 'update';
     events.push({
       id: `${message.id}:${kind}:${recipientId}`,
       kind,

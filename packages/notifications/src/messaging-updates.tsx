@@ -31,7 +31,7 @@ export function MessagingUpdates({
   className,
 }: MessagingUpdatesProps) {
   const labels = { ...defaultNotificationsLabels, ...overrides };
-  const { items, unreadCount, markRead } = useNotifications();
+  const { items, unreadCount, markRead, prepareReply } = useNotifications();
   const { groups, order, groupOf, height } = useMemo(
     () => groupUpdates(items, HEADER_HEIGHT, ROW_HEIGHT),
     [items],
@@ -60,6 +60,7 @@ export function MessagingUpdates({
   const open = (item: NotificationItem) => {
     setActiveId(item.event.id);
     if (!item.read) markRead({ eventIds: [item.event.id] });
+    prepareReply(item.event.conversationId);
     onOpenConversation(item.event.conversationId, { focus: 'composer', eventId: item.event.id });
   };
 

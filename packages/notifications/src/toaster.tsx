@@ -38,7 +38,7 @@ export function Toaster({
   labels: overrides,
 }: ToasterProps) {
   const labels = { ...defaultNotificationsLabels, ...overrides };
-  const { toasts, dismissToast, markRead } = useNotifications();
+  const { toasts, dismissToast, markRead, prepareReply } = useNotifications();
   const [mounted, setMounted] = useState(false);
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
@@ -92,6 +92,7 @@ export function Toaster({
         ? { eventIds: [toast.event.id] }
         : { conversationId: toast.event.conversationId },
     );
+    prepareReply(toast.event.conversationId);
     onOpenConversation(toast.event.conversationId, { focus: 'composer', eventId: toast.event.id });
   };
   const onToastKeyDown = (event: KeyboardEvent, toast: Toast) => {

@@ -181,11 +181,18 @@ const selectNotifications = (state: AsideState) => state.notifications;
 export function useNotifications(): NotificationsState & {
   dismissToast(toastId: string): void;
   markRead(filter: { eventIds?: readonly string[]; conversationId?: string }): void;
+  /** Call before opening a conversation to answer a notification: the composer starts in Internal note. */
+  prepareReply(conversationId: string): void;
 } {
   const store = useAsideStore();
   const notifications = useAsideSelector(selectNotifications);
   return useMemo(
-    () => ({ ...notifications, dismissToast: store.dismissToast, markRead: store.markRead }),
+    () => ({
+      ...notifications,
+      dismissToast: store.dismissToast,
+      markRead: store.markRead,
+      prepareReply: store.prepareReply,
+    }),
     [notifications, store],
   );
 }

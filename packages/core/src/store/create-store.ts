@@ -42,6 +42,9 @@ const sameConversationBase = (seen: Conversation, server: Conversation) =>
   seen === server ||
   (seen.version === server.version && seen.id === server.id && seen.messages === server.messages);
 
+/** R12: answers to a colleague's notification start as an internal note. */
+const REPLY_MODE: ComposerMode = 'internal-note';
+
 const emptyDraft = (now: number): Draft => ({ doc: EMPTY_DOC, text: '', updatedAt: now });
 
 const abortError = () =>
@@ -394,8 +397,6 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
     const idempotencyKey = previousAttempt?.draft === draft ? previousAttempt.key : createId();
     submitKeys.set(keyName, { draft, key: idempotencyKey });
 
-    // Captured now: the backend's change event may reach us before its response does.
-    const before = serverConversations.get(conversationId) ?? conversation;
     try {
       const result = await adapters.conversations.submitMessage({
         conversationId,
@@ -416,7 +417,7 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
         drafts: { ...current.drafts, [mode]: emptyDraft(now()) },
       });
       void adapters.drafts.remove(draftKey(currentAgentId, conversationId, mode)).catch(() => {});
-      const events = notificationsForMessage(result.message, agent, before, after);
+      const events = notificationsForMessage(result.message, agent, after);
       if (events.length > 0) {
         adapters.notifications
           .publish(events)
@@ -553,6 +554,7 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
     ready,
     openConversation,
     setMode,
+    prepareReply: (conversationId) => setMode(conversationId, REPLY_MODE),
     setDraft,
     submit,
     addFollower,

@@ -30,6 +30,11 @@ export interface AsideStore {
   /** Load a conversation, follow its changes and load its drafts. Call the result to let go. */
   openConversation(conversationId: string): () => void;
   setMode(conversationId: string, mode: ComposerMode): void;
+  /**
+   * R12, R14: get the composer ready to answer a notification. It switches to Internal note,
+   * so a reply to a colleague never reaches the customer by default; the draft of each mode stays.
+   */
+  prepareReply(conversationId: string): void;
   setDraft(conversationId: string, mode: ComposerMode, doc: RichTextNode): void;
   submit(conversationId: string): Promise<SubmitOutcome>;
   addFollower(conversationId: string, agentId: string): Promise<boolean>;
