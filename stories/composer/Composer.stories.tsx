@@ -145,9 +145,22 @@ export const UnavailableLightAgent = unavailable('Your role can’t add follower
 export const UnavailableCollaborationOff = unavailable('Collaboration is turned off by an admin', {
   backendOptions: { settings: { collaborationEnabled: false } },
 });
-export const UnavailableViewOnly = unavailable('You need edit permission to @mention', {
-  conversation: 'conv-readonly',
-});
+/** R4: an agent who may only view is told so before typing; the editor takes no input. */
+export const ViewOnly: Story = {
+  args: { conversationId: 'conv-readonly' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByText('You can view this conversation but not reply to it or add notes.'),
+    ).toBeVisible();
+    const editor = await editorOf(canvasElement);
+    await expect(editor).toHaveAttribute('aria-readonly', 'true');
+    await expect(canvas.getByRole('button', { name: 'Send reply' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+  },
+};
 
 export const Submitting: Story = {
   decorators: [

@@ -20,11 +20,6 @@ const cases = [
     setup: { settings: { collaborationEnabled: false } },
     reason: 'Collaboration is turned off by an admin',
   },
-  {
-    rule: 'view-only access',
-    setup: { props: { conversationId: 'conv-readonly' } },
-    reason: 'You need edit permission to @mention',
-  },
 ] as const;
 
 it.each(cases)(
@@ -43,3 +38,50 @@ it.each(cases)(
     expect(editor.querySelector('.aside-mention')).toBeNull();
   },
 );
+
+it.each(cases)(
+  'R4: the reason shows as soon as Internal note is chosen, and the placeholder does not invite @ ($rule)',
+  async ({ setup, reason }) => {
+    const { editor } = await renderComposer(setup);
+    await page.getByRole('tab', { name: 'Internal note' }).click();
+    await expect.element(page.getByText(reason)).toBeVisible();
+    await expect
+      .poll(() => editor.querySelector('[data-placeholder]')?.getAttribute('data-placeholder'))
+      .toBe('Write a note only agents can see…');
+    // The editor's description carries the reason, so a screen reader hears it on focus.
+    const described = (editor.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+    expect(described).toContain(reason);
+  },
+);
+
+it('R4: with mentions available, the internal-note placeholder invites @ and no reason shows', async () => {
+  const { editor, container } = await renderComposer();
+  await page.getByRole('tab', { name: 'Internal note' }).click();
+  await expect
+    .poll(() => editor.querySelector('[data-placeholder]')?.getAttribute('data-placeholder'))
+    .toContain('Type @ to mention a colleague');
+  expect(container.querySelector('.aside-composer__notice')).toBeNull();
+});
+
+it('R4: a view-only agent is told why before typing; the composer takes no input and cannot submit', async () => {
+  const { editor, backend } = await renderComposer({ props: { conversationId: 'conv-readonly' } });
+  const notice = 'You can view this conversation but not reply to it or add notes.';
+  await expect.element(page.getByText(notice)).toBeVisible();
+  await expect.poll(() => editor.getAttribute('contenteditable')).toBe('false');
+  expect(editor.getAttribute('aria-readonly')).toBe('true');
+  await userEvent.click(editor);
+  await userEvent.keyboard('On it');
+  expect(editor.textContent).toBe('');
+  await expect
+    .element(page.getByRole('button', { name: 'Send reply' }))
+    .toHaveAttribute('aria-disabled', 'true');
+  // Still true in Internal note, where the same reason is given rather than a mention reason.
+  await page.getByRole('tab', { name: 'Internal note' }).click();
+  await expect.element(page.getByText(notice)).toBeVisible();
+  expect(page.getByText('You need edit permission to @mention').elements()).toHaveLength(0);
+  await page.getByRole('button', { name: 'Add note' }).click();
+  expect(backend.conversation('conv-readonly')?.messages).toHaveLength(0);
+});

@@ -5,6 +5,10 @@ export interface ComposerLabels {
   readonly modes: Readonly<Record<ComposerMode, string>>;
   readonly modeSwitch: string;
   readonly placeholders: Readonly<Record<ComposerMode, string>>;
+  /** The internal-note placeholder where @mentions are off: it must not invite an `@` (R4). */
+  readonly placeholderWithoutMentions: string;
+  /** Shown instead of an editable composer to an agent who may only view the conversation. */
+  readonly viewOnly: string;
   readonly internalNoteBanner: string;
   readonly submit: Readonly<Record<ComposerMode, string>>;
   readonly sending: string;
@@ -37,6 +41,8 @@ export const defaultComposerLabels: ComposerLabels = {
     'public-reply': 'Write a reply the customer will see…',
     'internal-note': 'Write a note only agents can see. Type @ to mention a colleague…',
   },
+  placeholderWithoutMentions: 'Write a note only agents can see…',
+  viewOnly: 'You can view this conversation but not reply to it or add notes.',
   internalNoteBanner: 'Internal note — only agents can see this',
   submit: { 'public-reply': 'Send reply', 'internal-note': 'Add note' },
   sending: 'Sending…',

@@ -52,10 +52,24 @@ function show(editor: Editor, state: EditorState) {
   editor.commands.applyMentionGate();
 }
 
+/** What the empty editor invites: nothing where the agent cannot write, no `@` where mentions are off. */
+function placeholderFor(
+  { labels, writable }: Pick<ComposerEditorOptions, 'labels' | 'writable'>,
+  gate: MentionGateState,
+): string {
+  if (!writable) return '';
+  if (gate.mode === 'internal-note' && gate.mentions?.allowed === false) {
+    return labels.placeholderWithoutMentions;
+  }
+  return labels.placeholders[gate.mode];
+}
+
 export interface ComposerEditorOptions {
   readonly mode: ComposerMode;
   readonly composer: ComposerState | undefined;
   readonly gate: MentionGateState;
+  /** False for an agent who may only view: the editor takes no input (R4). */
+  readonly writable: boolean;
   readonly labels: ComposerLabels;
   readonly suggestions: MentionSuggestions;
   readonly setDraft: (mode: ComposerMode, doc: RichTextNode) => void;
@@ -108,7 +122,7 @@ export function useComposerEditor(options: ComposerEditorOptions) {
       content: (acceptsMentions(gate.current) ? initialDoc : stripMentions(initialDoc)) as never,
       extensions: [
         ...formattingExtensions({
-          placeholder: () => latest.current.labels.placeholders[gate.current.mode],
+          placeholder: () => placeholderFor(latest.current, gate.current),
         }),
         ...createAsideMention({ gate: () => gate.current, suggestions: options.suggestions }),
         ComposerKeymap.configure({ onSubmit: () => latest.current.onSubmit() }),
@@ -118,6 +132,7 @@ export function useComposerEditor(options: ComposerEditorOptions) {
           class: 'aside-composer__editor',
           'aria-label': latest.current.labels.modes[gate.current.mode],
           'aria-describedby': latest.current.describedBy,
+          ...(latest.current.writable ? {} : { 'aria-readonly': 'true' }),
         }),
       },
       onUpdate: ({ transaction }: { transaction: { docChanged: boolean } }) => {

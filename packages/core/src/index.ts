@@ -8,6 +8,7 @@ export {
   canMention,
   canRemoveFollower,
   canView,
+  canWrite,
   type Decision,
   isMentionable,
   type MentionHint,

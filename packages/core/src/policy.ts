@@ -62,6 +62,11 @@ export function canMention(
   return ALLOWED;
 }
 
+/** R4, R7: may `agent` write in this conversation at all (either mode)? View-only agents may not. */
+export function canWrite(agent: Agent, conversation: Conversation): Decision<'no-edit-permission'> {
+  return accessOf(conversation, agent.id) === 'edit' ? ALLOWED : deny('no-edit-permission');
+}
+
 export type AddFollowerRefusal =
   | MentionUnavailableReason
   | 'not-an-agent'

@@ -6,6 +6,7 @@ import {
   type ConversationState,
   canMention,
   canRemoveFollower,
+  canWrite,
   type MentionSuggestion,
   type NotificationsState,
   type Person,
@@ -147,11 +148,22 @@ export function useComposerState(conversationId: string) {
       [conversationId],
     ),
   );
+  const writing = useAsideSelector(
+    useCallback(
+      (state: AsideState) => {
+        const current = state.conversations[conversationId]?.conversation;
+        return state.currentAgent && current ? canWrite(state.currentAgent, current) : null;
+      },
+      [conversationId],
+    ),
+  );
   return {
     conversation,
     composer,
     /** Null while loading; otherwise whether an internal note may @mention, and why not (R4). */
     mentions,
+    /** Null while loading; otherwise whether the agent may write here at all, and why not. */
+    writing,
     setMode: useCallback(
       (mode: ComposerMode) => store.setMode(conversationId, mode),
       [store, conversationId],

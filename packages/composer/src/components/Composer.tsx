@@ -14,7 +14,7 @@ import { type ComposerLabelOverrides, resolveLabels } from '../labels';
 import { modeForShortcut } from '../mode-shortcuts';
 import { createMentionSuggestions } from '../suggestions/controller';
 import { useComposerEditor } from '../use-composer-editor';
-import { LockIcon } from './icons';
+import { InfoIcon, LockIcon } from './icons';
 import { MentionAnnouncer } from './MentionAnnouncer';
 import { MentionMenu } from './MentionMenu';
 import { MentionPlanLine } from './MentionPlanLine';
@@ -46,7 +46,9 @@ export function Composer({
   mentionSearchDebounceMs,
 }: ComposerProps) {
   const labels = useMemo(() => resolveLabels(overrides), [overrides]);
-  const { composer, mentions, setMode, setDraft, submit } = useComposerState(conversationId);
+  const { composer, mentions, writing, setMode, setDraft, submit } =
+    useComposerState(conversationId);
+  const writable = writing?.allowed !== false;
   const search = useMentionSearch(conversationId);
   const searchRef = useRef(search);
   searchRef.current = search;
@@ -65,6 +67,7 @@ export function Composer({
   const ids = {
     panel: `${id}-panel`,
     banner: `${id}-banner`,
+    notice: `${id}-notice`,
     plan: `${id}-plan`,
     error: `${id}-error`,
     tab: (candidate: ComposerMode) => `${id}-tab-${candidate}`,
@@ -75,15 +78,16 @@ export function Composer({
     mode,
     composer,
     gate: { mode, mentions },
+    writable,
     labels,
     suggestions,
     setDraft,
     onSubmit: () => submitRef.current(),
-    describedBy: `${ids.banner} ${ids.plan} ${ids.error}`,
+    describedBy: `${ids.banner} ${ids.notice} ${ids.plan} ${ids.error}`,
   });
 
   submitRef.current = () => {
-    if (submitting) return;
+    if (submitting || !writable) return;
     flush();
     suggestions.close();
     void submit().then((outcome) => {
@@ -105,7 +109,7 @@ export function Composer({
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
     const hadFocus = editor.view.hasFocus();
-    editor.setEditable(!submitting, false);
+    editor.setEditable(!submitting && writable, false);
     // A read-only editor drops focus; give it back when sending ends, unless the agent moved on.
     if (submitting) focusAfterSend.current = hadFocus;
     else if (focusAfterSend.current) {
@@ -113,7 +117,7 @@ export function Composer({
       const active = editor.view.dom.ownerDocument.activeElement;
       if (!active || active === editor.view.dom.ownerDocument.body) editor.commands.focus();
     }
-  }, [editor, submitting]);
+  }, [editor, submitting, writable]);
 
   const changeMode = useCallback(
     (next: ComposerMode) => {
@@ -133,6 +137,12 @@ export function Composer({
 
   const error = composer?.error ?? null;
   const internal = mode === 'internal-note';
+  // R4: say why before anyone types: view-only first, else why @mentions are off in a note.
+  const notice = !writable
+    ? labels.viewOnly
+    : internal && mentions && !mentions.allowed && mentions.reason !== 'public-reply'
+      ? labels.unavailable[mentions.reason]
+      : null;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: mode shortcuts work anywhere inside
     <div
@@ -164,6 +174,14 @@ export function Composer({
         ) : (
           <span id={ids.banner} hidden />
         )}
+        {notice ? (
+          <p id={ids.notice} className="aside-composer__notice">
+            <InfoIcon />
+            {notice}
+          </p>
+        ) : (
+          <span id={ids.notice} hidden />
+        )}
         <EditorContent editor={editor} className="aside-composer__editor-host" />
         {internal ? (
           <MentionPlanLine
@@ -189,7 +207,7 @@ export function Composer({
           <button
             type="button"
             className="aside-composer__submit"
-            aria-disabled={submitting || empty || undefined}
+            aria-disabled={submitting || empty || !writable || undefined}
             aria-keyshortcuts="Control+Enter Meta+Enter"
             onClick={() => submitRef.current()}
           >
