@@ -67,7 +67,9 @@ it('R4: with mentions available, the internal-note placeholder invites @ and no 
 });
 
 it('R4: a view-only agent is told why before typing; the composer takes no input and cannot submit', async () => {
-  const { editor, backend } = await renderComposer({ props: { conversationId: 'conv-readonly' } });
+  const { editor, backend, store } = await renderComposer({
+    props: { conversationId: 'conv-readonly' },
+  });
   const notice = 'You can view this conversation but not reply to it or add notes.';
   await expect.element(page.getByText(notice)).toBeVisible();
   await expect.poll(() => editor.getAttribute('contenteditable')).toBe('false');
@@ -82,6 +84,10 @@ it('R4: a view-only agent is told why before typing; the composer takes no input
   await page.getByRole('tab', { name: 'Internal note' }).click();
   await expect.element(page.getByText(notice)).toBeVisible();
   expect(page.getByText('You need edit permission to @mention').elements()).toHaveLength(0);
-  await page.getByRole('button', { name: 'Add note' }).click();
+  // aria-disabled keeps the button findable; a click on it must still send nothing.
+  (page.getByRole('button', { name: 'Add note' }).element() as HTMLButtonElement).click();
+  // A submit would have run synchronously up to its first check and left an error or a send.
+  expect(store.getSnapshot().composers['conv-readonly']?.error ?? null).toBeNull();
+  expect(store.getSnapshot().composers['conv-readonly']?.submitting).toBe(false);
   expect(backend.conversation('conv-readonly')?.messages).toHaveLength(0);
 });

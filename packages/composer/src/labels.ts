@@ -16,6 +16,8 @@ export interface ComposerLabels {
   readonly mentionMenu: string;
   readonly mentionsLoading: string;
   readonly mentionsEmpty: (query: string) => string;
+  /** Announced when results arrive, so a screen reader user knows the menu has options. */
+  readonly mentionsFound: (count: number) => string;
   readonly mentionsError: string;
   readonly retry: string;
   readonly hints: Readonly<Record<'assignee' | 'follower' | 'cannot-view', string>>;
@@ -50,6 +52,8 @@ export const defaultComposerLabels: ComposerLabels = {
   mentionMenu: 'Agents to mention',
   mentionsLoading: 'Searching agents…',
   mentionsEmpty: (query) => (query ? `No agent matches “${query}”` : 'Type a name to search'),
+  mentionsFound: (count) =>
+    `${count} ${count === 1 ? 'agent' : 'agents'} found. Use the up and down arrows to choose.`,
   mentionsError: 'Could not search the agent directory.',
   retry: 'Retry',
   hints: {

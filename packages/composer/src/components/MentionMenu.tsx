@@ -59,12 +59,16 @@ export function MentionMenu({ editor, suggestions, labels }: MentionMenuProps) {
   const listboxId = useId();
   const optionId = (index: number) => `${listboxId}-${index}`;
   const expanded = menu.open && menu.items.length > 0 && menu.status !== 'unavailable';
-  useComboboxAria(
-    editor,
-    expanded,
-    listboxId,
-    expanded ? optionId(Math.min(menu.activeIndex, menu.items.length - 1)) : null,
-  );
+
+  // The highlighted option stays in sight, also when ArrowUp wraps to the last one.
+  const activeOption = expanded
+    ? optionId(Math.min(menu.activeIndex, menu.items.length - 1))
+    : null;
+  useClientLayoutEffect(() => {
+    if (activeOption) document.getElementById(activeOption)?.scrollIntoView({ block: 'nearest' });
+  }, [activeOption]);
+
+  useComboboxAria(editor, expanded, listboxId, activeOption);
 
   const { refs, floatingStyles } = useFloating({
     open: menu.open,

@@ -38,14 +38,15 @@ export function MentionPlanLine({
     ),
   );
   const ids = key ? key.split('\n') : [];
-  if (!agent || !settings || !conversation || ids.length === 0) {
-    return <div id={id} className="aside-composer__plan" hidden />;
-  }
-  const plan = planMentions(agent, conversation, settings, ids, (personId) => people[personId]);
-  const added = plan.add.map((person) => person.name);
-  const blind = plan.cannotView.map((person) => person.name);
+  const plan =
+    agent && settings && conversation && ids.length > 0
+      ? planMentions(agent, conversation, settings, ids, (personId) => people[personId])
+      : null;
+  const added = plan?.add.map((person) => person.name) ?? [];
+  const blind = plan?.cannotView.map((person) => person.name) ?? [];
+  // Always rendered, so the live region exists before its words appear and they are announced.
   return (
-    <div id={id} className="aside-composer__plan">
+    <div id={id} className="aside-composer__plan" role="status">
       {added.length > 0 && <p className="aside-composer__plan-add">{labels.willBeAdded(added)}</p>}
       {blind.length > 0 && (
         <p className="aside-composer__plan-warning">{labels.cannotView(blind)}</p>

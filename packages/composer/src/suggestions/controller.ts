@@ -184,6 +184,8 @@ export function createMentionSuggestions(options: {
         pluginKey,
         char: '@',
         debounce: options.debounceMs ?? MENTION_SEARCH_DEBOUNCE_MS,
+        // Escape closes the menu; typing more of the name (`@Jan` → `@Jane`) opens it again.
+        shouldResetDismissed: ({ transaction }) => transaction.docChanged,
         // R3: in a public reply `@` is only a character.
         allow: ({ state: editorState, range }) => {
           if (gate().mode !== 'internal-note') return false;
