@@ -54,6 +54,8 @@ export function FollowersList({
   const [expanded, setExpanded] = useState(false);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [undo, setUndo] = useState<{ id: string; name: string } | null>(null);
+  // R15-like: the Undo offer never goes away under the agent's pointer or focus.
+  const [undoHeld, setUndoHeld] = useState(false);
   const chipRefs = useRef(new Map<string, HTMLLIElement>());
   const sectionRef = useRef<HTMLElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
@@ -99,9 +101,19 @@ export function FollowersList({
   });
 
   useEffect(() => {
-    if (!undo) return;
+    if (!undo || undoHeld) return;
     const timer = setTimeout(() => setUndo(null), UNDO_MS);
     return () => clearTimeout(timer);
+  }, [undo, undoHeld]);
+
+  // When the offer goes while it has focus (say, rolled back), focus never drops to <body>.
+  const undoFocused = useRef(false);
+  useEffect(() => {
+    if (undo) return;
+    setUndoHeld(false);
+    if (!undoFocused.current) return;
+    undoFocused.current = false;
+    if (focusNext.current === null) (addRef.current ?? sectionRef.current)?.focus();
   }, [undo]);
 
   const remove = (chip: ChipModel) => {
@@ -213,7 +225,21 @@ export function FollowersList({
           onAdd={(agentId) => void addFollower(agentId)}
         />
       )}
-      <div className="aside-followers__status" role="status">
+      <div
+        className="aside-followers__status"
+        role="status"
+        onFocus={() => {
+          undoFocused.current = true;
+          setUndoHeld(true);
+        }}
+        onBlur={(event) => {
+          if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
+          undoFocused.current = false;
+          setUndoHeld(false);
+        }}
+        onPointerEnter={() => setUndoHeld(true)}
+        onPointerLeave={() => setUndoHeld(false)}
+      >
         {undo && (
           <>
             <span>{labels.removed(undo.name)}</span>
