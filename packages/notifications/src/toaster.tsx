@@ -100,6 +100,25 @@ export function Toaster({
     event.preventDefault();
     dismiss(toast);
   };
+  // Tab past the last control, Shift+Tab before the first, or Escape on the region itself:
+  // the agent is leaving the toasts, so focus goes back where it was before F8, never to <body>.
+  const onRegionKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const element = region.current;
+    if (!element || event.defaultPrevented) return;
+    const active = document.activeElement;
+    let leaving = event.key === 'Escape' && active === element;
+    if (event.key === 'Tab') {
+      const controls = [...element.querySelectorAll<HTMLElement>('button:not([disabled])')];
+      leaving = event.shiftKey
+        ? active === element || active === controls[0]
+        : active === controls[controls.length - 1] || controls.length === 0;
+    }
+    if (!leaving) return;
+    event.preventDefault();
+    const before = focusBefore.current;
+    if (before?.isConnected) before.focus();
+    else element.focus();
+  };
   const onFocus = (event: FocusEvent) => {
     if (!region.current?.contains(event.relatedTarget as Node | null))
       focusBefore.current = event.relatedTarget as HTMLElement | null;
@@ -122,6 +141,7 @@ export function Toaster({
         onPointerLeave={() => setHovered(false)}
         onFocus={onFocus}
         onBlur={onBlur}
+        onKeyDown={onRegionKeyDown}
       >
         {shown.length > 0 && (
           <ol className="aside-toaster__list">
