@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { cleanup, renderComposer } from './render-composer';
+import { cleanup, demoAgents, renderComposer } from './render-composer';
 
 afterEach(cleanup);
 
@@ -73,4 +73,36 @@ it('R2: after Escape closes the menu, typing more of the name opens it again', a
   expect(editor.getAttribute('aria-expanded')).toBe('true');
   await userEvent.keyboard('{Enter}');
   await expect.poll(() => editor.querySelector('.aside-mention')?.textContent).toBe('@Jane Doe');
+});
+
+it('R2: agents who share a name are told apart by a second line from the directory', async () => {
+  const janek = (id: string, detail: string) =>
+    ({
+      kind: 'agent',
+      id,
+      name: 'Janek Hoffmann',
+      role: 'agent',
+      status: 'online',
+      detail,
+    }) as const;
+  const { editor } = await renderComposer({
+    agents: [
+      ...Object.values(demoAgents),
+      janek('janek-1', 'Billing · janek.hoffmann@example.com'),
+      janek('janek-2', 'Shipping · j.hoffmann@example.com'),
+    ],
+    props: { mentionSearchDebounceMs: 0 },
+  });
+  await page.getByRole('tab', { name: 'Internal note' }).click();
+  await userEvent.click(editor);
+  await userEvent.keyboard('@Janek');
+  const first = page.getByRole('option', { name: /Janek Hoffmann Billing/ });
+  const second = page.getByRole('option', { name: /Janek Hoffmann Shipping/ });
+  await expect.element(first).toHaveTextContent('Billing · janek.hoffmann@example.com');
+  await expect.element(second).toHaveTextContent('Shipping · j.hoffmann@example.com');
+  // Choosing the second inserts that agent, not the namesake.
+  await userEvent.keyboard('{ArrowDown}{Enter}');
+  await expect
+    .poll(() => editor.querySelector('.aside-mention')?.getAttribute('data-id'))
+    .toBe('janek-2');
 });

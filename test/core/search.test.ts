@@ -40,11 +40,25 @@ describe('mention search', () => {
     expect(names(index.search('jane d'))).toEqual(['Jane Doe']);
   });
 
-  it('ranks exact name parts first, then followers, then the rest alphabetically', () => {
-    expect(names(index.search('jan'))[0]).toBe('Jan Kowalski');
-    const ranked = names(index.search('jan', { preferIds: ['ada'] }));
-    expect(ranked.slice(0, 2)).toEqual(['Jan Kowalski', 'Ada Janssen']);
-    expect(ranked.slice(2)).toEqual(['Jane Doe', 'Mary Jane Watson', 'Janek Nowak']);
+  it('R2: ranks a whole name part first, then first names, then later name parts, alphabetically', () => {
+    expect(names(index.search('jan'))).toEqual([
+      'Jan Kowalski',
+      'Jane Doe',
+      'Janek Nowak',
+      'Mary Jane Watson',
+      'Ada Janssen',
+    ]);
+  });
+
+  it('R2: people on the conversation and recent collaborators (preferIds) come before everyone', () => {
+    const ranked = names(index.search('jan', { preferIds: ['ada', 'mary', 'zoe'] }));
+    expect(ranked).toEqual([
+      'Ada Janssen',
+      'Mary Jane Watson',
+      'Jan Kowalski',
+      'Jane Doe',
+      'Janek Nowak',
+    ]);
   });
 
   it('returns each agent once and honours the limit', () => {

@@ -165,6 +165,31 @@ describe('public replies', () => {
 });
 
 describe('mention search through the store', () => {
+  it('R2: among many agents sharing a first-name prefix, a recent collaborator comes first', async () => {
+    const jamals = Array.from({ length: 12 }, (_, index) => ({
+      kind: 'agent' as const,
+      id: `jamal-${index}`,
+      name: `Jamal Abbott${index}`,
+      role: 'agent' as const,
+      status: 'online' as const,
+    }));
+    const { store, conversationId } = await setup({
+      agents: [...Object.values(demoAgents), ...jamals],
+    });
+    store.setMode(conversationId, 'internal-note');
+    const before = await store.searchMentions(conversationId, 'Jam');
+    expect(before.map((s) => s.agent.name)).not.toContain('Jamie Okafor');
+    // Sam works with Jamie: he mentions her in another conversation.
+    store.openConversation('conv-printer');
+    await settle();
+    store.setMode('conv-printer', 'internal-note');
+    store.setDraft('conv-printer', 'internal-note', doc(mention(jamie.id, 'Jamie Okafor')));
+    expect((await store.submit('conv-printer')).ok).toBe(true);
+    const after = await store.searchMentions(conversationId, 'Jam');
+    expect(after[0]?.agent.name).toBe('Jamie Okafor');
+    expect(after).toHaveLength(before.length);
+  });
+
   it('R2, R5, R7: returns agents only, ranked, with follower / assignee / cannot-view hints', async () => {
     const { store, conversationId } = await setup();
     store.setMode(conversationId, 'internal-note');

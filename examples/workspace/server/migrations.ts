@@ -74,6 +74,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX events_by_recipient ON events (recipient_id, id);
   CREATE INDEX events_by_conversation ON events (conversation_id, id);
   `,
+  // A second line for the autocomplete, telling same-name agents apart (email, team).
+  'ALTER TABLE people ADD COLUMN detail text',
 ];
 
 const MIGRATION_LOCK = 74_021;

@@ -17,6 +17,7 @@ interface PersonRow {
   role: Agent['role'] | null;
   status: Agent['status'] | null;
   avatar_url: string | null;
+  detail: string | null;
 }
 
 export const toPerson = (row: PersonRow): Person =>
@@ -28,6 +29,7 @@ export const toPerson = (row: PersonRow): Person =>
         role: row.role ?? 'agent',
         status: row.status ?? 'offline',
         ...(row.avatar_url ? { avatarUrl: row.avatar_url } : {}),
+        ...(row.detail ? { detail: row.detail } : {}),
       }
     : { kind: 'end-user', id: row.id, name: row.name };
 

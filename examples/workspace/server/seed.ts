@@ -31,13 +31,23 @@ export async function seed(db: Database, data: SeedData = demoSeed()): Promise<b
     );
     if (existing && Number(existing.count) > 0) return false;
     const people = [
-      ...data.agents.map((a) => ({ ...a, avatar_url: a.avatarUrl ?? null })),
-      ...data.endUsers.map((u) => ({ ...u, role: null, status: null, avatar_url: null })),
+      ...data.agents.map((a) => ({
+        ...a,
+        avatar_url: a.avatarUrl ?? null,
+        detail: a.detail ?? null,
+      })),
+      ...data.endUsers.map((u) => ({
+        ...u,
+        role: null,
+        status: null,
+        avatar_url: null,
+        detail: null,
+      })),
     ];
     await tx.query(
-      `INSERT INTO people (id, kind, name, role, status, avatar_url)
-       SELECT id, kind, name, role, status, avatar_url FROM jsonb_to_recordset($1::jsonb)
-       AS p(id text, kind text, name text, role text, status text, avatar_url text)`,
+      `INSERT INTO people (id, kind, name, role, status, avatar_url, detail)
+       SELECT id, kind, name, role, status, avatar_url, detail FROM jsonb_to_recordset($1::jsonb)
+       AS p(id text, kind text, name text, role text, status text, avatar_url text, detail text)`,
       [json(people)],
     );
     await tx.query(

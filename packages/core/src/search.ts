@@ -11,7 +11,10 @@ export function foldName(text: string): string {
 
 export interface MentionSearchOptions {
   readonly limit?: number;
-  /** Ids ranked right after exact matches: the conversation's followers and assignee. */
+  /**
+   * Ids ranked first when they match, in this order: the people on the conversation, then the
+   * agent's recent collaborators.
+   */
   readonly preferIds?: readonly string[];
 }
 
@@ -22,31 +25,42 @@ export interface MentionIndex {
   readonly size: number;
 }
 
+interface Key {
+  readonly key: string;
+  readonly agent: number;
+}
+
+const byKey = (a: Key, b: Key) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.agent - b.agent);
+
+function lowerBound(keys: readonly Key[], query: string): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (keys[mid]!.key < query) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /**
- * Sorted keys (full name, and each later name part) so a prefix query is two binary searches
- * plus a short walk: O(log n + limit) instead of a scan of the whole directory.
+ * Sorted keys (full name, and each later name part) so a prefix query is a binary search plus a
+ * short walk: O(log n + limit) instead of a scan of the whole directory. Full names are also kept
+ * on their own, so first-name matches rank before later-name matches at the same cost.
  */
 export function createMentionIndex(agents: readonly Agent[]): MentionIndex {
   const folded = agents.map((agent) => foldName(agent.name));
-  const keys: { key: string; agent: number }[] = [];
+  const keys: Key[] = [];
+  const fullNames: Key[] = [];
   folded.forEach((full, agent) => {
     keys.push({ key: full, agent });
+    fullNames.push({ key: full, agent });
     const parts = full.split(/\s+/);
     for (let i = 1; i < parts.length; i++) keys.push({ key: parts.slice(i).join(' '), agent });
   });
-  keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.agent - b.agent));
+  keys.sort(byKey);
+  fullNames.sort(byKey);
   const byId = new Map(agents.map((agent, index) => [agent.id, index]));
-
-  const lowerBound = (query: string) => {
-    let low = 0;
-    let high = keys.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (keys[mid]!.key < query) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
 
   const matches = (index: number, query: string) => {
     const name = folded[index]!;
@@ -61,21 +75,26 @@ export function createMentionIndex(agents: readonly Agent[]): MentionIndex {
       const take = (index: number) => {
         if (picked.size < limit) picked.add(index);
       };
-      const start = lowerBound(query);
-      // 1. exact: a name part equal to the query. A space sorts before any letter, so these
-      //    keys ("jan", "jan kowalski") come first in the prefix range.
-      const wholeWord = `${query} `;
-      for (let i = start; i < keys.length; i++) {
-        const key = keys[i]!.key;
-        if (key !== query && !key.startsWith(wholeWord)) break;
-        take(keys[i]!.agent);
-      }
-      // 2. followers and assignee who match by prefix
+      // 1. the people on this conversation, then recent collaborators, who match by prefix
       for (const id of preferIds) {
         const index = byId.get(id);
         if (index !== undefined && matches(index, query)) take(index);
       }
-      // 3. everyone else, alphabetically by the matching name part
+      const start = lowerBound(keys, query);
+      // 2. a whole name part equal to the query. A space sorts before any letter, so these
+      //    keys ("jan", "jan kowalski") come first in the prefix range.
+      const wholeWord = `${query} `;
+      for (let i = start; i < keys.length && picked.size < limit; i++) {
+        const key = keys[i]!.key;
+        if (key !== query && !key.startsWith(wholeWord)) break;
+        take(keys[i]!.agent);
+      }
+      // 3. first names that start with the query, alphabetically
+      for (let i = lowerBound(fullNames, query); i < fullNames.length && picked.size < limit; i++) {
+        if (!fullNames[i]!.key.startsWith(query)) break;
+        take(fullNames[i]!.agent);
+      }
+      // 4. everyone else, alphabetically by the matching later name part
       for (let i = start; i < keys.length && picked.size < limit; i++) {
         const entry = keys[i]!;
         if (!entry.key.startsWith(query)) break;

@@ -9,6 +9,11 @@ export interface Agent {
   readonly role: AgentRole;
   readonly status: AgentStatus;
   readonly avatarUrl?: string;
+  /**
+   * A second line that tells agents with the same name apart in the autocomplete: an email,
+   * a team or a group, whatever the host's directory knows.
+   */
+  readonly detail?: string;
 }
 
 /** The customer. Never mentionable, never a follower. */

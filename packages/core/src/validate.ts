@@ -13,6 +13,10 @@ const oneOf =
   (...values: readonly string[]): Check =>
   (v) =>
     values.includes(v as string) ? null : `one of ${values.join(', ')}`;
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined ? null : check(v);
 const nullable =
   (check: Check): Check =>
   (v) =>
@@ -47,6 +51,8 @@ const agentShape = shape({
   name: string,
   role: oneOf('admin', 'agent', 'light-agent', 'contributor', 'chat-only-agent'),
   status: oneOf('online', 'away', 'offline'),
+  avatarUrl: optional(string),
+  detail: optional(string),
 });
 const personShape: Check = (v) =>
   isObject(v) && v.kind === 'end-user' ? shape({ id: string, name: string })(v) : agentShape(v);

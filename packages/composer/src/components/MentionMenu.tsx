@@ -151,7 +151,12 @@ export function MentionMenu({ editor, suggestions, labels }: MentionMenuProps) {
             onClick={() => menu.choose(index)}
           >
             <Avatar agent={item.agent} />
-            <span className="aside-mention-menu__name">{item.agent.name}</span>
+            <span className="aside-mention-menu__name">
+              {item.agent.name}
+              {item.agent.detail && (
+                <span className="aside-mention-menu__detail">{item.agent.detail}</span>
+              )}
+            </span>
             {item.hint && (
               <span className="aside-mention-menu__hint" data-hint={item.hint}>
                 {labels.hints[item.hint]}

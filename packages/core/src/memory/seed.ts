@@ -107,17 +107,31 @@ const ROLES: readonly AgentRole[] = [
 ];
 const STATUSES: readonly AgentStatus[] = ['online', 'away', 'offline'];
 
+const TEAMS = ['Billing', 'Shipping', 'Tier 2', 'Returns', 'Onboarding', 'Enterprise'];
+
+/** `Team · first.last@example.com`, so agents who share a name can be told apart. */
+const detailFor = (name: string, team: string, suffix = '') =>
+  `${team} · ${name
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '.')}${suffix}@example.com`;
+
 /** A directory of `count` generated agents (ids `gen-N`), for stories and benchmarks. */
 export function generateAgents(count: number, seed = 1): Agent[] {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
-  return Array.from({ length: count }, (_, index) => ({
-    kind: 'agent' as const,
-    id: `gen-${index}`,
-    name: `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`,
-    role: pick(ROLES),
-    status: pick(STATUSES),
-  }));
+  return Array.from({ length: count }, (_, index) => {
+    const name = `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`;
+    return {
+      kind: 'agent' as const,
+      id: `gen-${index}`,
+      name,
+      role: pick(ROLES),
+      status: pick(STATUSES),
+      detail: detailFor(name, TEAMS[index % TEAMS.length]!, `.${index}`),
+    };
+  });
 }
 
 const agent = (
@@ -131,6 +145,7 @@ const agent = (
   name,
   role,
   status,
+  detail: detailFor(name, 'Support'),
 });
 
 /** The people the stories and tests talk about by name. */

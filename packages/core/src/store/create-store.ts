@@ -23,6 +23,7 @@ import {
   parseSettings,
 } from '../validate';
 import * as inbox from './notifications';
+import { createRecentCollaborators } from './recent-collaborators';
 import { type AsideState, type ComposerState, type ConversationState, initialState } from './state';
 import type { AsideStore, AsideStoreOptions, MentionSuggestion, SubmitOutcome } from './store-api';
 
@@ -74,6 +75,7 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
   const touchedDrafts = new Set<string>();
   const submitKeys = new Map<string, { draft: Draft; key: string }>();
   const seenEventIds = new Set<string>();
+  const recent = createRecentCollaborators(currentAgentId);
   let pendingEvents: NotificationEvent[] = [];
   const cleanups: Unsubscribe[] = [];
   let destroyed = false;
@@ -159,6 +161,7 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
     const held = serverConversations.get(conversation.id);
     if (held && held.version > conversation.version) return held;
     serverConversations.set(conversation.id, conversation);
+    if (held?.messages !== conversation.messages) recent.noteAuthorsOf(conversation);
     const ids = [
       ...conversation.followerIds,
       ...(conversation.assigneeId ? [conversation.assigneeId] : []),
@@ -410,6 +413,7 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
       });
       const after = acceptServer(result.conversation, 'conversations.submitMessage');
       submitKeys.delete(keyName);
+      recent.note(mentionIds);
       const current = composerOf(conversationId);
       patchComposer(conversationId, {
         submitting: false,
@@ -453,6 +457,7 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
       });
       // Record the confirmed state before dropping the optimistic change, then show both at once.
       recordServer(conversation, `conversations.${type}Follower`);
+      if (type === 'add') recent.note([agentId]);
       forget();
       refreshConversation(conversationId);
       return true;
@@ -523,6 +528,7 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
     const preferIds = [
       ...(conversation.assigneeId ? [conversation.assigneeId] : []),
       ...conversation.followerIds,
+      ...recent.list(),
     ];
     const raw = await adapters.directory.search(query, {
       limit,
