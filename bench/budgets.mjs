@@ -9,7 +9,10 @@ export const budgets = {
     bytes: 12_000,
     why: 'Own code only (Tiptap and Floating UI are counted in composerTotal).',
   },
-  '@aside/followers': { bytes: 3_000, why: 'Goal: at most 3 kB (Garden tags measure 8.4 kB).' },
+  '@aside/followers': {
+    bytes: 3_050,
+    why: 'Goal: about 3 kB (Garden tags measure 8.4 kB). 3.02 kB since the Undo offer waits while focused and a rollback keeps focus in the list; shrink back when the avatar and list-navigation code is shared (issue 13).',
+  },
   '@aside/notifications': {
     bytes: 9_700,
     why: "Goal: no larger than sonner (9.7 kB measured on 2026-11-25); aim for react-hot-toast's 4.8 kB.",

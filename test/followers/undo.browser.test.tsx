@@ -15,7 +15,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-it('R11: the Undo offer stays while it has keyboard focus, and goes 5 s after focus leaves it', async () => {
+it('R11: the Undo offer stays while it has keyboard focus, and goes within 5 s once focus leaves it', async () => {
   await renderFollowers({ followerIds: [ada.id, jane.id, jamie.id] });
   await expect.element(page.getByText('Jamie Okafor')).toBeVisible();
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });

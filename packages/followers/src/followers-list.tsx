@@ -2,6 +2,7 @@ import { canMention } from '@aside/core';
 import { useAsideSelector, useFollowers } from '@aside/react';
 import {
   type KeyboardEvent,
+  type RefObject,
   useCallback,
   useEffect,
   useId,
@@ -16,6 +17,8 @@ import { defaultFollowersLabels, type FollowersListLabels } from './labels';
 /** How long the Undo offer stays after a removal. */
 const UNDO_MS = 5000;
 const DEFAULT_MAX_VISIBLE = 5;
+const hasFocus = (ref: RefObject<HTMLElement | null>) =>
+  !!ref.current?.contains(document.activeElement);
 
 export interface FollowersListProps {
   readonly conversationId: string;
@@ -54,10 +57,9 @@ export function FollowersList({
   const [expanded, setExpanded] = useState(false);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [undo, setUndo] = useState<{ id: string; name: string } | null>(null);
-  // R15-like: the Undo offer never goes away under the agent's pointer or focus.
-  const [undoHeld, setUndoHeld] = useState(false);
   const chipRefs = useRef(new Map<string, HTMLLIElement>());
   const sectionRef = useRef<HTMLElement>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   // Where focus goes once the next render has the element: a chip id, or the fallbacks.
   const focusNext = useRef<string | null>(null);
@@ -90,7 +92,7 @@ export function FollowersList({
 
   useEffect(() => {
     const target = focusNext.current;
-    if (!target) return;
+    if (target === null) return;
     const element =
       chipRefs.current.get(target) ??
       (target === '' ? (addRef.current ?? sectionRef.current) : null);
@@ -100,20 +102,16 @@ export function FollowersList({
     }
   });
 
+  // The Undo offer never goes away under the agent's focus: it waits another round.
   useEffect(() => {
-    if (!undo || undoHeld) return;
-    const timer = setTimeout(() => setUndo(null), UNDO_MS);
+    if (!undo) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const expire = () => {
+      if (hasFocus(statusRef)) timer = setTimeout(expire, UNDO_MS);
+      else setUndo(null);
+    };
+    timer = setTimeout(expire, UNDO_MS);
     return () => clearTimeout(timer);
-  }, [undo, undoHeld]);
-
-  // When the offer goes while it has focus (say, rolled back), focus never drops to <body>.
-  const undoFocused = useRef(false);
-  useEffect(() => {
-    if (undo) return;
-    setUndoHeld(false);
-    if (!undoFocused.current) return;
-    undoFocused.current = false;
-    if (focusNext.current === null) (addRef.current ?? sectionRef.current)?.focus();
   }, [undo]);
 
   const remove = (chip: ChipModel) => {
@@ -123,8 +121,10 @@ export function FollowersList({
     setActiveId(neighbour?.id ?? null);
     if (canAdd) setUndo({ id: chip.id, name: chip.name });
     void removeFollower(chip.id).then((ok) => {
-      // Rolled back by the core (R11): the error replaces the Undo offer.
-      if (!ok) setUndo((current) => (current?.id === chip.id ? null : current));
+      if (ok) return;
+      // Rolled back by the core (R11): the error replaces the Undo offer, focus stays in the list.
+      if (hasFocus(statusRef)) focusNext.current = '';
+      setUndo((current) => (current?.id === chip.id ? null : current));
     });
   };
 
@@ -225,21 +225,7 @@ export function FollowersList({
           onAdd={(agentId) => void addFollower(agentId)}
         />
       )}
-      <div
-        className="aside-followers__status"
-        role="status"
-        onFocus={() => {
-          undoFocused.current = true;
-          setUndoHeld(true);
-        }}
-        onBlur={(event) => {
-          if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
-          undoFocused.current = false;
-          setUndoHeld(false);
-        }}
-        onPointerEnter={() => setUndoHeld(true)}
-        onPointerLeave={() => setUndoHeld(false)}
-      >
+      <div ref={statusRef} className="aside-followers__status" role="status">
         {undo && (
           <>
             <span>{labels.removed(undo.name)}</span>
