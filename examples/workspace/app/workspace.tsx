@@ -4,6 +4,12 @@ import { MessagingUpdates, Toaster } from '@aside/notifications';
 import { useEffect, useState } from 'react';
 import { ConversationView } from './conversation-view';
 
+const CHANNEL_LABELS: Record<ConversationSummary['channel'], string> = {
+  messaging: 'Messaging',
+  ticket: 'Ticket',
+  'live-chat': 'Live chat',
+};
+
 export interface WorkspaceProps {
   readonly agent: Agent;
   listConversations(): Promise<readonly ConversationSummary[]>;
@@ -43,7 +49,7 @@ export function Workspace({ agent, listConversations, onSignOut }: WorkspaceProp
                 onClick={() => setOpen({ id: conversation.id, focus: 0 })}
               >
                 {conversation.subject}
-                <span className="aside-ws-channel">{conversation.channel}</span>
+                <span className="aside-ws-channel">{CHANNEL_LABELS[conversation.channel]}</span>
               </button>
             </li>
           ))}
