@@ -60,6 +60,8 @@ export interface ComposerEditorOptions {
   readonly suggestions: MentionSuggestions;
   readonly setDraft: (mode: ComposerMode, doc: RichTextNode) => void;
   readonly onSubmit: () => void;
+  /** Mod+K in the editor. */
+  readonly onEditLink?: () => void;
   /** Ids the editor element is described by (banner, errors, mention plan). */
   readonly describedBy: string;
 }
@@ -109,6 +111,7 @@ export function useComposerEditor(options: ComposerEditorOptions) {
       extensions: [
         ...formattingExtensions({
           placeholder: () => latest.current.labels.placeholders[gate.current.mode],
+          onEditLink: () => latest.current.onEditLink?.(),
         }),
         ...createAsideMention({ gate: () => gate.current, suggestions: options.suggestions }),
         ComposerKeymap.configure({ onSubmit: () => latest.current.onSubmit() }),

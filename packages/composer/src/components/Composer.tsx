@@ -3,6 +3,7 @@ import { useComposerState, useMentionSearch } from '@aside/react';
 import { EditorContent, useEditorState } from '@tiptap/react';
 import {
   type KeyboardEvent,
+  type ReactNode,
   useCallback,
   useEffect,
   useId,
@@ -14,7 +15,9 @@ import { type ComposerLabelOverrides, resolveLabels } from '../labels';
 import { modeForShortcut } from '../mode-shortcuts';
 import { createMentionSuggestions } from '../suggestions/controller';
 import { useComposerEditor } from '../use-composer-editor';
+import { type ComposerToolbarProps, FormattingToolbar } from './FormattingToolbar';
 import { LockIcon } from './icons';
+import { LinkPopover } from './LinkPopover';
 import { MentionAnnouncer } from './MentionAnnouncer';
 import { MentionMenu } from './MentionMenu';
 import { MentionPlanLine } from './MentionPlanLine';
@@ -34,6 +37,11 @@ export interface ComposerProps {
   readonly autoFocus?: boolean;
   /** Wait after the last keystroke before asking the directory (default 150 ms). */
   readonly mentionSearchDebounceMs?: number;
+  /**
+   * The formatting toolbar: shown by default; `false` hides it (shortcuts and Mod+K still work);
+   * a function renders the host's own toolbar in its place (see `useFormattingState`).
+   */
+  readonly toolbar?: boolean | ((props: ComposerToolbarProps) => ReactNode);
 }
 
 /** R1–R8: Public reply / Internal note composer with gated @mentions. Use inside `<AsideProvider>`. */
@@ -44,6 +52,7 @@ export function Composer({
   className,
   autoFocus = false,
   mentionSearchDebounceMs,
+  toolbar = true,
 }: ComposerProps) {
   const labels = useMemo(() => resolveLabels(overrides), [overrides]);
   const { composer, mentions, setMode, setDraft, submit } = useComposerState(conversationId);
@@ -60,6 +69,13 @@ export function Composer({
   const submitting = composer?.submitting ?? false;
   const [sent, setSent] = useState(0);
   const focusAfterSend = useRef(false);
+  const [linkOpen, setLinkOpen] = useState(false);
+  const submittingRef = useRef(submitting);
+  submittingRef.current = submitting;
+  const editLink = useCallback(() => {
+    if (!submittingRef.current) setLinkOpen(true);
+  }, []);
+  const closeLink = useCallback(() => setLinkOpen(false), []);
 
   const id = useId();
   const ids = {
@@ -79,6 +95,7 @@ export function Composer({
     suggestions,
     setDraft,
     onSubmit: () => submitRef.current(),
+    onEditLink: editLink,
     describedBy: `${ids.banner} ${ids.plan} ${ids.error}`,
   });
 
@@ -132,6 +149,12 @@ export function Composer({
   };
 
   const error = composer?.error ?? null;
+  const toolbarProps: ComposerToolbarProps = {
+    editor,
+    labels,
+    disabled: submitting,
+    onEditLink: editLink,
+  };
   const internal = mode === 'internal-note';
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: mode shortcuts work anywhere inside
@@ -183,6 +206,14 @@ export function Composer({
           <span id={ids.error} hidden />
         )}
         <div className="aside-composer__footer">
+          {toolbar === true ? (
+            <FormattingToolbar {...toolbarProps} />
+          ) : toolbar ? (
+            toolbar(toolbarProps)
+          ) : null}
+          {linkOpen && editor && !submitting && (
+            <LinkPopover editor={editor} labels={labels} onClose={closeLink} />
+          )}
           <span className="aside-composer__status" role="status">
             {submitting ? labels.sending : sent > 0 ? labels.sent : ''}
           </span>

@@ -1,0 +1,51 @@
+import type { Editor } from '@tiptap/core';
+import { isSafeLink } from '../extensions/safe-link';
+
+const SCHEME = /^[a-z][a-z\d+.-]*:/i;
+const EMAIL = /^[^\s@/:]+@[^\s@/:]+\.[^\s@/:]+$/;
+
+/**
+ * What an agent typed into the link field, as a safe href, or null when it is not a web or
+ * e-mail address. `example.com/help` means https, `help@example.com` means mailto.
+ */
+export function linkHref(input: string): string | null {
+  const text = input.trim();
+  if (!text || /\s/.test(text)) return null;
+  const href = SCHEME.test(text) ? text : EMAIL.test(text) ? `mailto:${text}` : `https://${text}`;
+  if (!isSafeLink(href)) return null;
+  try {
+    const url = new URL(href);
+    if (url.protocol === 'mailto:') return url.pathname.includes('@') ? href : null;
+    // Without a scheme, a host must look like a domain ("help" alone is a word, not an address).
+    return url.hostname && (SCHEME.test(text) || url.hostname.includes('.')) ? href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The href of the link at the selection, or '' when there is none. */
+export function currentLink(editor: Editor): string {
+  const href: unknown = editor.getAttributes('link').href;
+  return typeof href === 'string' ? href : '';
+}
+
+/**
+ * Link the selection (or the whole link the caret is in) to `href`; with an empty selection
+ * outside a link, insert the address itself as a link. Refuses unsafe hrefs.
+ */
+export function setLink(editor: Editor, href: string): boolean {
+  if (!isSafeLink(href)) return false;
+  const chain = editor.chain().focus();
+  if (editor.isActive('link')) return chain.extendMarkRange('link').setMark('link', { href }).run();
+  if (editor.state.selection.empty) {
+    return chain
+      .insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] })
+      .run();
+  }
+  return chain.setMark('link', { href }).run();
+}
+
+/** Remove the link the caret or selection is in; its words stay. */
+export function removeLink(editor: Editor): boolean {
+  return editor.chain().focus().extendMarkRange('link').unsetMark('link').run();
+}
