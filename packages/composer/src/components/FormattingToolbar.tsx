@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useRef, useState } from 'react';
 import { FORMATS, formatShortcut, toggleFormat } from '../formatting/formats';
 import { useFormattingState } from '../formatting/use-formatting-state';
 import type { ComposerLabels } from '../labels';
@@ -23,8 +23,14 @@ const ARROWS: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1 };
  * right-to-left text), Home/End, Escape back to the editor. Each button shows its state
  * (`aria-pressed`) and its shortcut (title and `aria-keyshortcuts`). A mouse click keeps the
  * caret in the editor; a key press keeps focus on the button so its new state is announced.
+ * Re-renders only when a button's state changes, never per keystroke.
  */
-export function FormattingToolbar({ editor, labels, disabled, onEditLink }: ComposerToolbarProps) {
+export const FormattingToolbar = memo(function FormattingToolbar({
+  editor,
+  labels,
+  disabled,
+  onEditLink,
+}: ComposerToolbarProps) {
   const active = useFormattingState(editor);
   const mac = useMacShortcuts();
   const [current, setCurrent] = useState(0);
@@ -92,4 +98,4 @@ export function FormattingToolbar({ editor, labels, disabled, onEditLink }: Comp
       })}
     </div>
   );
-}
+});
