@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { type KeyboardEvent, memo, useRef, useState } from 'react';
 import { FORMATS, formatShortcut, toggleFormat } from '../formatting/formats';
+import { focusNow } from '../formatting/links';
 import { useFormattingState } from '../formatting/use-formatting-state';
 import type { ComposerLabels } from '../labels';
 import { useMacShortcuts } from '../use-mac-shortcuts';
@@ -40,7 +41,7 @@ export const FormattingToolbar = memo(function FormattingToolbar({
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Escape') {
       event.preventDefault();
-      editor?.commands.focus();
+      if (editor) focusNow(editor);
       return;
     }
     const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';

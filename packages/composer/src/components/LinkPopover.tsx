@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { currentLink, linkHref, removeLink, setLink } from '../formatting/links';
+import { currentLink, focusNow, linkHref, removeLink, setLink } from '../formatting/links';
 import type { ComposerLabels } from '../labels';
 
 export interface LinkPopoverProps {
@@ -43,7 +43,7 @@ export function LinkPopover({ editor, labels, onClose }: LinkPopoverProps) {
     if (event.key !== 'Escape') return;
     event.preventDefault();
     event.stopPropagation();
-    editor.commands.focus();
+    focusNow(editor);
     onClose();
   };
 

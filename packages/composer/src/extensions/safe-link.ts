@@ -9,8 +9,11 @@ export function isSafeLink(url: unknown): url is string {
   return typeof url === 'string' && SAFE_LINK.test(url.trim());
 }
 
-// A URL followed by the whitespace just typed; trailing punctuation stays outside the link.
-const TYPED_URL = /(?:^|\s)((?:https?:\/\/|mailto:)\S+?)[.,;:!?)\]]*\s$/i;
+// A URL followed by the space just typed; trailing punctuation stays outside the link. Not a
+// newline: an input rule that matches Enter swallows the key (no new line, no Mod+Enter submit).
+const TYPED_URL = /(?:^|\s)((?:https?:\/\/|mailto:)\S+?)[.,;:!?)\]]*[^\S\r\n]$/i;
+// A URL right before the caret, when Enter is pressed.
+const URL_BEFORE_CARET = /(?:^|\s)((?:https?:\/\/|mailto:)\S+?)[.,;:!?)\]]*$/i;
 
 export interface SafeLinkOptions {
   /** Mod+K: open the host's link editor. Without it, Mod+K does nothing. */
@@ -65,7 +68,27 @@ export const SafeLink = Mark.create<SafeLinkOptions>({
     ];
   },
   addKeyboardShortcuts() {
+    // Link a URL typed just before Enter, then let Enter (new line, or Mod+Enter send) go on.
+    const linkBeforeEnter = () => {
+      const { $from, empty } = this.editor.state.selection;
+      const match = empty
+        ? URL_BEFORE_CARET.exec($from.parent.textBetween(0, $from.parentOffset, '\n', '\ufffc'))
+        : null;
+      const url = match?.[1];
+      if (match && url) {
+        const start = $from.pos - match[0].length + match[0].indexOf(url);
+        const tr = this.editor.state.tr.addMark(
+          start,
+          start + url.length,
+          this.type.create({ href: url }),
+        );
+        if (tr.docChanged) this.editor.view.dispatch(tr);
+      }
+      return false;
+    };
     return {
+      Enter: linkBeforeEnter,
+      'Mod-Enter': linkBeforeEnter,
       'Mod-k': () => {
         const edit = this.options.onEditLink;
         if (!edit || this.editor.view.composing) return false;

@@ -35,17 +35,28 @@ export function currentLink(editor: Editor): string {
  */
 export function setLink(editor: Editor, href: string): boolean {
   if (!isSafeLink(href)) return false;
-  const chain = editor.chain().focus();
-  if (editor.isActive('link')) return chain.extendMarkRange('link').setMark('link', { href }).run();
-  if (editor.state.selection.empty) {
-    return chain
-      .insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] })
-      .run();
-  }
-  return chain.setMark('link', { href }).run();
+  const chain = editor.chain();
+  const link = { type: 'link', attrs: { href } };
+  const done = editor.isActive('link')
+    ? chain.extendMarkRange('link').setMark('link', { href }).run()
+    : editor.state.selection.empty
+      ? chain.insertContent({ type: 'text', text: href, marks: [link] }).run()
+      : chain.setMark('link', { href }).run();
+  focusNow(editor);
+  return done;
 }
 
 /** Remove the link the caret or selection is in; its words stay. */
 export function removeLink(editor: Editor): boolean {
-  return editor.chain().focus().extendMarkRange('link').unsetMark('link').run();
+  const done = editor.chain().extendMarkRange('link').unsetMark('link').run();
+  focusNow(editor);
+  return done;
+}
+
+/**
+ * Back to the editor in this task, not a frame later (Tiptap's `focus()` waits for one), so no
+ * key pressed right after Enter or Escape is lost.
+ */
+export function focusNow(editor: Editor) {
+  if (!editor.isDestroyed) editor.view.focus();
 }
