@@ -26,7 +26,9 @@ it('Links: Ctrl+K opens the popover on the selection, Enter links it, focus retu
   await userEvent.keyboard('Track order{Shift>}{Home}{/Shift}{Control>}k{/Control}');
   await expect.element(urlField()).toHaveFocus();
   await userEvent.keyboard('https://example.com/track/4821{Enter}');
-  await expect.poll(() => links(editor)).toEqual([['Track order', 'https://example.com/track/4821']]);
+  await expect
+    .poll(() => links(editor))
+    .toEqual([['Track order', 'https://example.com/track/4821']]);
   await expect.element(dialog()).not.toBeInTheDocument();
   expect(document.activeElement).toBe(editor);
   await expect.element(linkButton()).toHaveAttribute('aria-pressed', 'true');
@@ -69,7 +71,9 @@ it('Links: with nothing selected, the address itself is inserted as a link', asy
   await userEvent.click(editor);
   await userEvent.keyboard('See {Control>}k{/Control}');
   await userEvent.keyboard('example.com/help{Enter}');
-  await expect.poll(() => links(editor)).toEqual([['https://example.com/help', 'https://example.com/help']]);
+  await expect
+    .poll(() => links(editor))
+    .toEqual([['https://example.com/help', 'https://example.com/help']]);
   // Typing after it is not part of the link.
   await userEvent.keyboard(' thanks');
   expect(links(editor)).toEqual([['https://example.com/help', 'https://example.com/help']]);
@@ -78,7 +82,9 @@ it('Links: with nothing selected, the address itself is inserted as a link', asy
 it('Links: edit and remove a link by mouse from the toolbar', async () => {
   const { editor } = await renderComposer();
   await userEvent.click(editor);
-  await userEvent.keyboard('Policy page{Shift>}{Home}{/Shift}{Control>}k{/Control}https://example.com/old{Enter}');
+  await userEvent.keyboard(
+    'Policy page{Shift>}{Home}{/Shift}{Control>}k{/Control}https://example.com/old{Enter}',
+  );
   await expect.poll(() => links(editor)).toEqual([['Policy page', 'https://example.com/old']]);
   // Caret inside the link, then the toolbar's Link button edits the whole link.
   await userEvent.keyboard('{End}{ArrowLeft}{ArrowLeft}');
@@ -133,14 +139,18 @@ it('Links: pasted text links only http, https and mailto addresses, never inside
     'text/plain':
       'Mail mailto:help@example.com, see (https://example.com/faq). Not javascript:alert(1) or ftp://x.example',
   });
-  await expect.poll(() => links(editor)).toEqual([
-    ['mailto:help@example.com', 'mailto:help@example.com'],
-    ['https://example.com/faq', 'https://example.com/faq'],
-  ]);
+  await expect
+    .poll(() => links(editor))
+    .toEqual([
+      ['mailto:help@example.com', 'mailto:help@example.com'],
+      ['https://example.com/faq', 'https://example.com/faq'],
+    ]);
   expect(editor.textContent).toContain('Not javascript:alert(1) or ftp://x.example');
   await userEvent.keyboard('{Enter}');
   paste(editor, { 'text/html': '<p><code>https://example.com/in-code</code></p>' });
-  await expect.poll(() => editor.querySelector('code')?.textContent).toBe('https://example.com/in-code');
+  await expect
+    .poll(() => editor.querySelector('code')?.textContent)
+    .toBe('https://example.com/in-code');
   expect(editor.querySelector('code a, a code')).toBeNull();
 });
 
@@ -149,7 +159,9 @@ it('Links: a URL pasted over selected words links them', async () => {
   await userEvent.click(editor);
   await userEvent.keyboard('our refund policy{Shift>}{Home}{/Shift}');
   paste(editor, { 'text/plain': 'https://example.com/refunds' });
-  await expect.poll(() => links(editor)).toEqual([['our refund policy', 'https://example.com/refunds']]);
+  await expect
+    .poll(() => links(editor))
+    .toEqual([['our refund policy', 'https://example.com/refunds']]);
   await userEvent.keyboard('{Control>}z{/Control}');
   await expect.poll(() => editor.querySelector('a')).toBeNull();
   expect(editor.textContent).toBe('our refund policy');
