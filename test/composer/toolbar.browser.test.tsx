@@ -226,3 +226,17 @@ it('Formatting: typing plain text commits the toolbar 0 times (React Profiler); 
   await expect.element(button('Bold')).toHaveAttribute('aria-pressed', 'true');
   expect(toolbarCommits - afterFirstKey).toBeGreaterThan(0);
 });
+
+it('Formatting: Alt+F10 reaches the toolbar from a list, where Tab indents', async () => {
+  const { editor } = await renderComposer();
+  await userEvent.click(editor);
+  await userEvent.keyboard('- first{Enter}second{Tab}');
+  // Tab nested the second item instead of leaving the editor.
+  await expect.poll(() => editor.querySelector('li li')?.textContent).toBe('second');
+  expect(document.activeElement).toBe(editor);
+  await userEvent.keyboard('{Alt>}{F10}{/Alt}');
+  await expect.element(button('Bold')).toHaveFocus();
+  await expect.element(toolbar()).toHaveAttribute('aria-keyshortcuts', 'Alt+F10');
+  await userEvent.keyboard('{Escape}');
+  expect(document.activeElement).toBe(editor);
+});

@@ -142,6 +142,17 @@ export function Composer({
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Alt+F10 (as in TinyMCE and CKEditor): to the toolbar, also from a list where Tab indents.
+    if (event.altKey && event.key === 'F10') {
+      const button = event.currentTarget.querySelector<HTMLElement>(
+        '[role="toolbar"] [tabindex="0"]',
+      );
+      if (button) {
+        event.preventDefault();
+        button.focus();
+      }
+      return;
+    }
     const next = modeForShortcut(event.nativeEvent);
     if (!next) return;
     event.preventDefault();

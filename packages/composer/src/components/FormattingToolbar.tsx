@@ -69,7 +69,13 @@ export const FormattingToolbar = memo(function FormattingToolbar({
   };
 
   return (
-    <div role="toolbar" aria-label={labels.toolbar} className="aside-toolbar" onKeyDown={onKeyDown}>
+    <div
+      role="toolbar"
+      aria-label={labels.toolbar}
+      aria-keyshortcuts="Alt+F10"
+      className="aside-toolbar"
+      onKeyDown={onKeyDown}
+    >
       {FORMATS.map((format, index) => {
         const shortcut = formatShortcut(format, mac);
         return (

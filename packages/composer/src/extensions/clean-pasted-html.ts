@@ -3,12 +3,13 @@ import { isSafeLink } from './safe-link';
 
 // Tags the schema reads, kept as they are (with only the attributes below).
 const KEEP = new Set(['p', 'br', 'b', 'strong', 'i', 'em', 'code', 'ul', 'ol', 'li', 'a', 'span']);
-// Blocks become a plain <div> so their text stays on its own line.
+// Blocks become a plain <div> so their text stays on its own line; other unknown tags a <span>.
+// Void tags (img, input, meta, base…) thus become empty spans with no attributes.
 const BLOCK =
-  /^(address|article|aside|blockquote|dd|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|main|nav|pre|section|table|tbody|td|tfoot|th|thead|tr)$/;
-// Dropped with everything inside: code, styles, embedded documents, form controls, media.
+  /^(address|article|aside|blockquote|d[dlt]|div|figure|footer|form|h[1-6r]|header|main|nav|pre|section|t[dhr]|table)$/;
+// Dropped with everything inside: code, styles, embedded documents, form fields, foreign content.
 const DROP =
-  /^(applet|audio|base|button|canvas|dialog|embed|frame|frameset|head|iframe|img|input|link|map|math|meta|noembed|noframes|noscript|object|picture|plaintext|script|select|source|style|svg|template|textarea|title|track|video|xmp)$/;
+  /^(applet|frameset|head|iframe|math|noembed|noframes|noscript|object|plaintext|script|select|style|svg|template|textarea|title|xmp)$/;
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
