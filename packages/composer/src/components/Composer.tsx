@@ -136,6 +136,7 @@ export function Composer({
     (next: ComposerMode) => {
       if (submitting) return;
       flush();
+      setLinkOpen(false);
       setMode(next);
     },
     [flush, setMode, submitting],

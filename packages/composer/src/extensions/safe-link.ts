@@ -71,9 +71,10 @@ export const SafeLink = Mark.create<SafeLinkOptions>({
     // Link a URL typed just before Enter, then let Enter (new line, or Mod+Enter send) go on.
     const linkBeforeEnter = () => {
       const { $from, empty } = this.editor.state.selection;
-      const match = empty
-        ? URL_BEFORE_CARET.exec($from.parent.textBetween(0, $from.parentOffset, '\n', '\ufffc'))
-        : null;
+      const match =
+        empty && !this.editor.view.composing
+          ? URL_BEFORE_CARET.exec($from.parent.textBetween(0, $from.parentOffset, '\n', '\ufffc'))
+          : null;
       const url = match?.[1];
       if (match && url) {
         const start = $from.pos - match[0].length + match[0].indexOf(url);
