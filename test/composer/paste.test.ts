@@ -1,7 +1,9 @@
 import { extractMentionIds, type RichTextNode, toPlainText } from '@aside/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cleanPastedHtml } from '../../packages/composer/src/extensions/clean-pasted-html';
 import { isSafeLink } from '../../packages/composer/src/extensions/safe-link';
 import { headlessEditor } from '../../packages/composer/testing/headless-editor';
+import { CLOBBERING_VECTORS, unsafeParts, XSS_VECTORS } from './paste-vectors';
 
 const editors: { destroy(): void }[] = [];
 const paste = (mode: 'public-reply' | 'internal-note', html: string) => {
@@ -98,5 +100,43 @@ describe('isSafeLink', () => {
     ['', false],
   ])('%s → %s', (url, safe) => {
     expect(isSafeLink(url)).toBe(safe);
+  });
+});
+
+describe('hostile paste (OWASP XSS filter evasion and DOM clobbering vectors)', () => {
+  it.each([...XSS_VECTORS, ...CLOBBERING_VECTORS])(
+    'Paste: %s leaves only schema tags, safe links and no handlers',
+    (_name, html) => {
+      const { html: result } = paste('internal-note', html);
+      expect(unsafeParts(result)).toEqual([]);
+      expect(result).not.toMatch(/javascript:|vbscript:|data:|__xss|onerror|onload/i);
+    },
+  );
+
+  it.each(CLOBBERING_VECTORS)(
+    'Paste: %s reaches the parser without forms, ids or names that could clobber it',
+    (_name, html) => {
+      const cleaned = cleanPastedHtml(html);
+      expect(cleaned).not.toMatch(
+        /<(form|input|img|button|fieldset|object|output|select|textarea)\b|\s(name|id)=/i,
+      );
+      expect(cleaned).toContain('123');
+    },
+  );
+
+  it('Paste: the words of a clobbering paste survive', () => {
+    const { doc } = paste(
+      'public-reply',
+      '<p>Order <b>4821</b></p><form><input name=nodeName>shipped</form>',
+    );
+    expect(toPlainText(doc)).toBe('Order 4821\nshipped');
+  });
+
+  it('Paste: Google Docs bold and normal weights, and Word styles, read as the author meant', () => {
+    const { html } = paste(
+      'public-reply',
+      '<b style="font-weight:normal" id="docs-internal-guid-1"><span style="font-weight:700">Bold</span> <span style="font-weight:400;font-style:italic">slanted</span> plain</b>',
+    );
+    expect(html).toBe('<p><strong>Bold</strong> <em>slanted</em> plain</p>');
   });
 });

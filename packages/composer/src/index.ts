@@ -1,5 +1,8 @@
 export { Composer, type ComposerProps } from './components/Composer';
+export { type ComposerToolbarProps, FormattingToolbar } from './components/FormattingToolbar';
+export { LinkPopover, type LinkPopoverProps } from './components/LinkPopover';
 export { MentionMenu, type MentionMenuProps } from './components/MentionMenu';
+export { cleanPastedHtml } from './extensions/clean-pasted-html';
 export { formattingExtensions } from './extensions/formatting';
 export {
   type AsideMentionOptions,
@@ -7,6 +10,15 @@ export {
   createAsideMention,
   type MentionGateState,
 } from './extensions/mention-gate';
+export {
+  FORMATS,
+  type FormatName,
+  type FormattingState,
+  formatShortcut,
+  toggleFormat,
+} from './formatting/formats';
+export { currentLink, linkHref, removeLink, setLink } from './formatting/links';
+export { useFormattingState } from './formatting/use-formatting-state';
 export {
   type ComposerLabelOverrides,
   type ComposerLabels,

@@ -1,4 +1,5 @@
 import type { AsideErrorCode, ComposerMode, MentionUnavailableReason } from '@aside/core';
+import type { FormatName } from './formatting/formats';
 
 /** Every visible string of the composer. Override any of them through the `labels` prop. */
 export interface ComposerLabels {
@@ -29,6 +30,11 @@ export interface ComposerLabels {
   readonly cannotView: (names: readonly string[]) => string;
   readonly errors: Readonly<Record<AsideErrorCode, string>>;
   readonly shortcutHint: (shortcut: string) => string;
+  /** The formatting toolbar's name and its buttons' names. */
+  readonly toolbar: string;
+  readonly formats: Readonly<Record<FormatName, string>>;
+  /** The link popover: its name, the address field, its buttons and the invalid-address error. */
+  readonly link: Readonly<Record<'dialog' | 'url' | 'apply' | 'remove' | 'invalid', string>>;
 }
 
 const list = (names: readonly string[]) =>
@@ -81,6 +87,22 @@ export const defaultComposerLabels: ComposerLabels = {
     busy: 'A message is already being sent.',
   },
   shortcutHint: (shortcut) => `Shortcut: ${shortcut}`,
+  toolbar: 'Formatting',
+  formats: {
+    bold: 'Bold',
+    italic: 'Italic',
+    code: 'Inline code',
+    bulletList: 'Bulleted list',
+    orderedList: 'Numbered list',
+    link: 'Link',
+  },
+  link: {
+    dialog: 'Link',
+    url: 'Web or e-mail address',
+    apply: 'Apply',
+    remove: 'Remove link',
+    invalid: 'Enter a web address (https://…) or an e-mail address.',
+  },
 };
 
 export type ComposerLabelOverrides = {

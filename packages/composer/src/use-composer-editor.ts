@@ -74,6 +74,8 @@ export interface ComposerEditorOptions {
   readonly suggestions: MentionSuggestions;
   readonly setDraft: (mode: ComposerMode, doc: RichTextNode) => void;
   readonly onSubmit: () => void;
+  /** Mod+K in the editor. */
+  readonly onEditLink?: () => void;
   /** Ids the editor element is described by (banner, errors, mention plan). */
   readonly describedBy: string;
 }
@@ -123,6 +125,7 @@ export function useComposerEditor(options: ComposerEditorOptions) {
       extensions: [
         ...formattingExtensions({
           placeholder: () => placeholderFor(latest.current, gate.current),
+          onEditLink: () => latest.current.onEditLink?.(),
         }),
         ...createAsideMention({ gate: () => gate.current, suggestions: options.suggestions }),
         ComposerKeymap.configure({ onSubmit: () => latest.current.onSubmit() }),

@@ -3,6 +3,7 @@ import { useComposerState, useMentionSearch } from '@aside/react';
 import { EditorContent, useEditorState } from '@tiptap/react';
 import {
   type KeyboardEvent,
+  type ReactNode,
   useCallback,
   useEffect,
   useId,
@@ -14,7 +15,9 @@ import { type ComposerLabelOverrides, resolveLabels } from '../labels';
 import { modeForShortcut } from '../mode-shortcuts';
 import { createMentionSuggestions } from '../suggestions/controller';
 import { useComposerEditor } from '../use-composer-editor';
+import { type ComposerToolbarProps, FormattingToolbar } from './FormattingToolbar';
 import { InfoIcon, LockIcon } from './icons';
+import { LinkPopover } from './LinkPopover';
 import { MentionAnnouncer } from './MentionAnnouncer';
 import { MentionMenu } from './MentionMenu';
 import { MentionPlanLine } from './MentionPlanLine';
@@ -34,6 +37,11 @@ export interface ComposerProps {
   readonly autoFocus?: boolean;
   /** Wait after the last keystroke before asking the directory (default 150 ms). */
   readonly mentionSearchDebounceMs?: number;
+  /**
+   * The formatting toolbar: shown by default; `false` hides it (shortcuts and Mod+K still work);
+   * a function renders the host's own toolbar in its place (see `useFormattingState`).
+   */
+  readonly toolbar?: boolean | ((props: ComposerToolbarProps) => ReactNode);
 }
 
 /** R1–R8: Public reply / Internal note composer with gated @mentions. Use inside `<AsideProvider>`. */
@@ -44,6 +52,7 @@ export function Composer({
   className,
   autoFocus = false,
   mentionSearchDebounceMs,
+  toolbar = true,
 }: ComposerProps) {
   const labels = useMemo(() => resolveLabels(overrides), [overrides]);
   const { composer, mentions, writing, setMode, setDraft, submit } =
@@ -62,6 +71,13 @@ export function Composer({
   const submitting = composer?.submitting ?? false;
   const [sent, setSent] = useState(0);
   const focusAfterSend = useRef(false);
+  const [linkOpen, setLinkOpen] = useState(false);
+  const submittingRef = useRef(submitting);
+  submittingRef.current = submitting;
+  const editLink = useCallback(() => {
+    if (!submittingRef.current) setLinkOpen(true);
+  }, []);
+  const closeLink = useCallback(() => setLinkOpen(false), []);
 
   const id = useId();
   const ids = {
@@ -83,6 +99,7 @@ export function Composer({
     suggestions,
     setDraft,
     onSubmit: () => submitRef.current(),
+    onEditLink: editLink,
     describedBy: `${ids.banner} ${ids.notice} ${ids.plan} ${ids.error}`,
   });
 
@@ -123,12 +140,24 @@ export function Composer({
     (next: ComposerMode) => {
       if (submitting) return;
       flush();
+      setLinkOpen(false);
       setMode(next);
     },
     [flush, setMode, submitting],
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Alt+F10 (as in TinyMCE and CKEditor): to the toolbar, also from a list where Tab indents.
+    if (event.altKey && event.key === 'F10') {
+      const button = event.currentTarget.querySelector<HTMLElement>(
+        '[role="toolbar"] [tabindex="0"]',
+      );
+      if (button) {
+        event.preventDefault();
+        button.focus();
+      }
+      return;
+    }
     const next = modeForShortcut(event.nativeEvent);
     if (!next) return;
     event.preventDefault();
@@ -136,6 +165,12 @@ export function Composer({
   };
 
   const error = composer?.error ?? null;
+  const toolbarProps: ComposerToolbarProps = {
+    editor,
+    labels,
+    disabled: submitting || !writable,
+    onEditLink: editLink,
+  };
   const internal = mode === 'internal-note';
   // R4: say why before anyone types: view-only first, else why @mentions are off in a note.
   const notice = !writable
@@ -201,6 +236,14 @@ export function Composer({
           <span id={ids.error} hidden />
         )}
         <div className="aside-composer__footer">
+          {toolbar === true ? (
+            <FormattingToolbar {...toolbarProps} />
+          ) : toolbar ? (
+            toolbar(toolbarProps)
+          ) : null}
+          {linkOpen && editor && !submitting && (
+            <LinkPopover editor={editor} labels={labels} onClose={closeLink} />
+          )}
           <span className="aside-composer__status" role="status">
             {submitting ? labels.sending : sent > 0 ? labels.sent : ''}
           </span>

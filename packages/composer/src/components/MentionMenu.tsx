@@ -151,8 +151,8 @@ export function MentionMenu({ editor, suggestions, labels }: MentionMenuProps) {
             onClick={() => menu.choose(index)}
           >
             <Avatar agent={item.agent} />
-            <span className="aside-mention-menu__name">
-              {item.agent.name}
+            <span className="aside-mention-menu__who">
+              <span className="aside-mention-menu__name">{item.agent.name}</span>
               {item.agent.detail && (
                 <span className="aside-mention-menu__detail">{item.agent.detail}</span>
               )}

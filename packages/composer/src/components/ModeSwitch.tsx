@@ -1,7 +1,8 @@
 import type { ComposerMode } from '@aside/core';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useRef } from 'react';
 import type { ComposerLabels } from '../labels';
 import { MODES, shortcutOf } from '../mode-shortcuts';
+import { useMacShortcuts } from '../use-mac-shortcuts';
 import { LockIcon, ReplyIcon } from './icons';
 
 export interface ModeSwitchProps {
@@ -13,13 +14,9 @@ export interface ModeSwitchProps {
   readonly disabled?: boolean;
 }
 
-const isMacPlatform = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
-
 /** R1: WAI-ARIA tabs (arrow keys, Home/End, automatic activation) plus Mod+Alt+1/2 shortcuts. */
 export function ModeSwitch({ mode, onChange, labels, idOf, panelId, disabled }: ModeSwitchProps) {
-  // Known only in the browser; the server renders the non-Mac hint.
-  const [mac, setMac] = useState(false);
-  useEffect(() => setMac(isMacPlatform()), []);
+  const mac = useMacShortcuts();
   const tabs = useRef<Partial<Record<ComposerMode, HTMLButtonElement | null>>>({});
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {

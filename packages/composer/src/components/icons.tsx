@@ -28,3 +28,33 @@ export function InfoIcon() {
     </svg>
   );
 }
+
+/** Toolbar icons: one stroked path each on a 16×16 grid. */
+function StrokeIcon({ d, mirror }: { readonly d: string; readonly mirror?: boolean }) {
+  return (
+    <svg
+      className={mirror ? 'aside-icon aside-icon--mirror' : 'aside-icon'}
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d={d} />
+    </svg>
+  );
+}
+
+export const FORMAT_ICONS = {
+  bold: <StrokeIcon d="M4.5 2.5h4a2.75 2.75 0 0 1 0 5.5h-4zm0 5.5h5a2.75 2.75 0 0 1 0 5.5h-5z" />,
+  italic: <StrokeIcon d="M7 2.5h5M4 13.5h5m1-11-4 11" />,
+  code: <StrokeIcon d="M5.5 4.5 2 8l3.5 3.5m5-7L14 8l-3.5 3.5" />,
+  bulletList: <StrokeIcon mirror d="M6 4h8M6 8h8M6 12h8M2.5 4h0M2.5 8h0m0 4h0" />,
+  orderedList: <StrokeIcon mirror d="M7 4h7M7 8h7m-7 4h7M2.5 2.5 3.5 2v4m-1.5 3.5h2L2 13h2" />,
+  link: (
+    <StrokeIcon d="m6.5 9.5 3-3M7 4.5l1-1a2.5 2.5 0 0 1 3.5 3.5l-1 1m-1.5 3.5-1 1A2.5 2.5 0 0 1 4.5 9l1-1" />
+  ),
+};
