@@ -16,6 +16,8 @@ export function eventRoutes({ hub, stream }: ServerContext) {
   const routes = new Hono<AppEnv>();
   routes.get('/', async (c) => {
     const agentId = c.get('agent').id;
+    // On Node (@hono/node-server), the response itself: destroying it resets the connection.
+    const outgoing = (c.env as { outgoing?: { destroy(): void } } | undefined)?.outgoing;
     const stillSignedIn = c.get('stillSignedIn');
     const watched = new Set((c.req.query('conversations') ?? '').split(',').filter(Boolean));
     const resumeFrom = c.req.header('Last-Event-ID') ?? c.req.query('lastEventId');
@@ -50,9 +52,10 @@ export function eventRoutes({ hub, stream }: ServerContext) {
             if (!open) return;
             stop();
             try {
-              // An error (not a close) makes the server reset the connection at once, freeing
-              // what is buffered for a client that does not read.
-              if (slow) controller.error(new Error('event stream: client too slow'));
+              // A reset (not a close, which would wait for the client to read what is queued)
+              // frees at once what is buffered for a client that does not read.
+              if (slow && outgoing) outgoing.destroy();
+              else if (slow) controller.error(new Error('event stream: client too slow'));
               else controller.close();
             } catch {}
           };
