@@ -29,13 +29,17 @@ describe('the server edge refuses hostile requests (PROTOCOL.md "Security")', ()
 
   const raw = (path: string, init: RequestInit) => fetch(`${t.baseUrl}${path}`, init);
   const errorOf = async (response: Response) =>
-    ((await response.json()) as { error: { code: string; message: string; ids: string[] } })
-      .error;
+    ((await response.json()) as { error: { code: string; message: string; ids: string[] } }).error;
   const followersOf = async (id: string) =>
     (
-      await api<{ conversation: { followerIds: string[] } }>(t.baseUrl, 'GET', `/conversations/${id}`, {
-        token,
-      })
+      await api<{ conversation: { followerIds: string[] } }>(
+        t.baseUrl,
+        'GET',
+        `/conversations/${id}`,
+        {
+          token,
+        },
+      )
     ).body.conversation.followerIds;
 
   it('CSRF: cookie + text/plain + foreign Origin to POST …/followers is 403 and adds no one', async () => {
@@ -57,7 +61,11 @@ describe('the server edge refuses hostile requests (PROTOCOL.md "Security")', ()
     // The same cookie from the app's own origin gets past CSRF: only the content type stops it…
     const sameOrigin = await raw('/conversations/conv-refund/followers', {
       ...forged,
-      headers: { ...forged.headers, Origin: new URL(t.baseUrl).origin, 'Sec-Fetch-Site': 'same-origin' },
+      headers: {
+        ...forged.headers,
+        Origin: new URL(t.baseUrl).origin,
+        'Sec-Fetch-Site': 'same-origin',
+      },
     });
     expect(sameOrigin.status).toBe(415);
     // …and as JSON it works, so the cookie itself is a valid session.
@@ -89,7 +97,10 @@ describe('the server edge refuses hostile requests (PROTOCOL.md "Security")', ()
   it('writes are JSON only: another content type is 415', async () => {
     const response = await raw('/drafts/conv-refund%3Ainternal-note', {
       method: 'PUT',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
       body: 'draft=1',
     });
     expect(response.status).toBe(415);
@@ -142,7 +153,10 @@ describe('the server edge refuses hostile requests (PROTOCOL.md "Security")', ()
       body: deep,
     });
     expect(response.status).toBe(400);
-    expect(await errorOf(response)).toMatchObject({ code: 'bad-request', message: /deeper than 64/ });
+    expect(await errorOf(response)).toMatchObject({
+      code: 'bad-request',
+      message: /deeper than 64/,
+    });
     const nested65 = `${'{"a":'.repeat(65)}1${'}'.repeat(65)}`;
     const settings = await raw('/settings', {
       method: 'PUT',

@@ -21,11 +21,16 @@ describe('the live stream decides from current access and never goes silent (PRO
   let t: TestServer;
   let keys = 0;
   const post = (token: string, conversationId: string, input: ReturnType<typeof note>) =>
-    api<{ conversation: Conversation }>(t.baseUrl, 'POST', `/conversations/${conversationId}/messages`, {
-      token,
-      headers: { 'Idempotency-Key': `stream-${++keys}` },
-      body: input,
-    });
+    api<{ conversation: Conversation }>(
+      t.baseUrl,
+      'POST',
+      `/conversations/${conversationId}/messages`,
+      {
+        token,
+        headers: { 'Idempotency-Key': `stream-${++keys}` },
+        body: input,
+      },
+    );
   const touchSettings = async () => {
     const adaToken = await tokenFor(t.baseUrl, ada.id);
     const { status } = await api(t.baseUrl, 'PUT', '/settings', {
@@ -48,11 +53,19 @@ describe('the live stream decides from current access and never goes silent (PRO
     fresh.close();
     for (let i = 0; i < 3; i++) {
       const added = i === 0 ? [jane.id] : [];
-      const { status } = await post(samToken, 'conv-refund', note(`Jane ${i}`, [mention(jane)], added));
+      const { status } = await post(
+        samToken,
+        'conv-refund',
+        note(`Jane ${i}`, [mention(jane)], added),
+      );
       expect(status).toBe(201);
     }
     const resume = () =>
-      openStream(t.baseUrl, { token: janeToken, conversations: ['conv-refund'], lastEventId: from });
+      openStream(t.baseUrl, {
+        token: janeToken,
+        conversations: ['conv-refund'],
+        lastEventId: from,
+      });
 
     // While she has access, resuming from that id replays the conversation and her mentions.
     const before = await resume();
@@ -180,7 +193,11 @@ describe('a bounded queue per SSE client', () => {
         t.baseUrl,
         'POST',
         '/conversations/conv-refund/messages',
-        { token: samToken, headers: { 'Idempotency-Key': `big-note-${i}` }, body: note(`Big ${i}`) },
+        {
+          token: samToken,
+          headers: { 'Idempotency-Key': `big-note-${i}` },
+          body: note(`Big ${i}`),
+        },
       );
       expect(status).toBe(201);
       last = body.conversation.version;
