@@ -34,7 +34,8 @@ describe.skipIf(!onPostgres)(`two server processes on one PostgreSQL database${S
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    [{ schema }] = await db.query<{ schema: string }>('SELECT current_schema() AS schema');
+    const [row] = await db.query<{ schema: string }>('SELECT current_schema() AS schema');
+    schema = row!.schema;
     const built = await buildServerScript();
     remove = built.remove;
     const env = { DATABASE_URL: DATABASE_URL!, DATABASE_SCHEMA: schema, EVENT_POLL_MS: '0' };
