@@ -62,8 +62,8 @@ export interface AsideServer {
   /** The Hono app: mount it, or hand `app.fetch` to any runtime. */
   readonly app: Hono<AppEnv>;
   readonly database: Database;
-  /** SSE clients connected to this process now; for diagnostics and tests. */
-  liveClients(): number;
+  /** SSE clients connected to this process now, and the bytes queued for them; diagnostics. */
+  liveStats(): { readonly clients: number; readonly queuedBytes: number };
   /** Closes every live event stream (clients reconnect and resume); for tests. */
   dropStreams(): void;
   /** Stops following events; the database stays open (it belongs to the caller). */
@@ -138,7 +138,7 @@ export async function createServer(options: ServerOptions): Promise<AsideServer>
   return {
     app,
     database: db,
-    liveClients: () => hub.clients,
+    liveStats: () => hub.stats(),
     dropStreams: () => hub.dropAll(),
     close: () => hub.stop(),
   };

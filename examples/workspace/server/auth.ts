@@ -28,9 +28,14 @@ export type Authenticate = (request: Request) => string | null | Promise<string 
 /** Only a hash is stored: a leaked sessions table holds no usable token. */
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-export async function createSession({ db, now }: ServerContext, agentId: string) {
+export async function createSession({ db, now, sessions }: ServerContext, agentId: string) {
   const token = randomBytes(24).toString('base64url');
   const time = now();
+  // Sessions nobody came back to are cleared here, so the table does not grow forever.
+  await db.query('DELETE FROM sessions WHERE seen_ms <= $1 OR created_ms <= $2', [
+    time - sessions.idleMs,
+    time - sessions.absoluteMs,
+  ]);
   await db.query(
     'INSERT INTO sessions (token, agent_id, created_ms, seen_ms) VALUES ($1, $2, $3, $3)',
     [hashToken(token), agentId, time],

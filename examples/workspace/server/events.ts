@@ -146,6 +146,8 @@ export function isVisibleTo(
 export interface HubClient {
   /** Called in id order for every event after the hub's position when it registered. */
   deliver(event: StoredEvent, frame: Uint8Array, access: CurrentAccess): void;
+  /** Bytes sent to this client that it has not read yet (its queue). */
+  queuedBytes(): number;
   drop(): void;
 }
 
@@ -162,8 +164,8 @@ export interface BacklogPage {
 export interface EventHub {
   /** Every event up to this id has been handed to the clients registered before it. */
   readonly position: number;
-  /** SSE clients connected to this process. */
-  readonly clients: number;
+  /** SSE clients connected to this process, and the bytes queued for them all. */
+  stats(): { readonly clients: number; readonly queuedBytes: number };
   register(client: HubClient): () => void;
   /** The newest event id in the table (0 when empty) and the oldest one still kept. */
   bounds(): Promise<{ readonly head: number; readonly first: number }>;
@@ -242,8 +244,10 @@ export async function startEventHub(db: Database, options: HubOptions = {}): Pro
     get position() {
       return position;
     },
-    get clients() {
-      return clients.size;
+    stats() {
+      let queuedBytes = 0;
+      for (const client of clients) queuedBytes += client.queuedBytes();
+      return { clients: clients.size, queuedBytes };
     },
     register(client) {
       clients.add(client);
@@ -282,7 +286,7 @@ export async function startEventHub(db: Database, options: HubOptions = {}): Pro
       const rows = page.length
         ? await db.query<EventRow>(
             `SELECT id::text AS id, type, recipient_id, conversation_id, payload FROM events
-             WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint) ORDER BY id`,
+             WHERE events.id IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint) ORDER BY events.id`,
             [JSON.stringify(page)],
           )
         : [];

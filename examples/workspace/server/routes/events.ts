@@ -37,7 +37,7 @@ export function eventRoutes({ hub, stream }: ServerContext) {
     let wake = () => {};
     const body = new ReadableStream<Uint8Array>(
       {
-        async start(controller) {
+        start(controller) {
           let open = true;
           let live = false;
           const send = (chunk: Uint8Array) => {
@@ -67,10 +67,12 @@ export function eventRoutes({ hub, stream }: ServerContext) {
               if ((controller.desiredSize ?? 0) <= 0) end(true);
               else send(frame);
             },
+            queuedBytes: () => (open ? stream.maxQueuedBytes - (controller.desiredSize ?? 0) : 0),
             drop: () => end(false),
           });
           const ping = setInterval(async () => {
-            if (!(await stillSignedIn())) end(false);
+            // A database hiccup is not a sign-out: the stream stays, the next ping checks again.
+            if (!(await stillSignedIn().catch(() => true))) end(false);
             else send(encoder.encode(': ping\n\n'));
           }, stream.pingMs);
           stop = () => {
@@ -86,27 +88,32 @@ export function eventRoutes({ hub, stream }: ServerContext) {
                   wake = resolve;
                 });
 
-          if (resync) {
-            send(
-              encoder.encode(
-                `id: ${sent}\nevent: resync\ndata: ${JSON.stringify({ reason: resync })}\n\n`,
-              ),
-            );
-          }
-          if (resumeFrom !== undefined) {
-            // Registered before reading the backlog, so nothing falls between the two; events
-            // delivered meanwhile are read from the table instead, paced by the client's reads.
-            for (;;) {
-              await room();
-              if (!open) return;
-              const page = await hub.backlog(sent, agentId, watched, PAGE_BYTES);
-              for (const event of page.events) send(encodeEvent(event));
-              sent = Math.max(sent, page.through);
-              if (page.caughtUp && hub.position <= sent) break;
+          // Not awaited: the stream calls pull() (which wakes `room`) only once start() is over.
+          const catchUp = async () => {
+            if (resync) {
+              send(
+                encoder.encode(
+                  `id: ${sent}\nevent: resync\ndata: ${JSON.stringify({ reason: resync })}\n\n`,
+                ),
+              );
             }
-          }
-          live = true;
-          send(encoder.encode(`id: ${sent}\nevent: ready\ndata: {}\n\n`));
+            if (resumeFrom !== undefined) {
+              // Registered before reading the backlog, so nothing falls between the two; events
+              // delivered meanwhile are read from the table instead, paced by the client's reads.
+              for (;;) {
+                await room();
+                if (!open) return;
+                const page = await hub.backlog(sent, agentId, watched, PAGE_BYTES);
+                for (const event of page.events) send(encodeEvent(event));
+                sent = Math.max(sent, page.through);
+                if (page.caughtUp && hub.position <= sent) break;
+              }
+            }
+            live = true;
+            send(encoder.encode(`id: ${sent}\nevent: ready\ndata: {}\n\n`));
+          };
+          // A failed read ends the stream; the client reconnects and resumes.
+          catchUp().catch(() => end(false));
         },
         pull() {
           wake();
