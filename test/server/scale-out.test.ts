@@ -3,74 +3,112 @@ import { demoAgents } from '@aside/core/memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpAdapters } from '../../packages/adapter-http/src';
 import {
+  api,
   clientFor,
+  DATABASE_URL,
   eventually,
   note,
   onPostgres,
   openTestDatabase,
-  startTestServer,
   type TestDatabase,
-  type TestServer,
+  tokenFor,
 } from './helpers';
+import { buildServerScript, type ServerProcess, startServerProcess } from './server-process';
 
 const { sam, jane } = demoAgents;
+const SKIPPED = onPostgres
+  ? ''
+  : ' (skipped: DATABASE_URL is not set; PGlite cannot be shared between processes; CI runs this on PostgreSQL)';
 
-describe(`two server instances sharing one ${onPostgres ? 'PostgreSQL' : 'PGlite'} database`, () => {
+/**
+ * Two real server processes on one PostgreSQL, with the poll fallback off: an event written
+ * through one reaches a client of the other only through LISTEN/NOTIFY.
+ */
+describe.skipIf(!onPostgres)(`two server processes on one PostgreSQL database${SKIPPED}`, () => {
   let db: TestDatabase;
-  let first: TestServer;
-  let second: TestServer;
+  let schema: string;
+  let remove = async () => {};
+  let first: ServerProcess;
+  let second: ServerProcess;
   const clients: HttpAdapters[] = [];
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    first = await startTestServer({ db });
-    second = await startTestServer({ db: await db.another() });
+    const [row] = await db.query<{ schema: string }>('SELECT current_schema() AS schema');
+    schema = row!.schema;
+    const built = await buildServerScript();
+    remove = built.remove;
+    const env = { DATABASE_URL: DATABASE_URL!, DATABASE_SCHEMA: schema, EVENT_POLL_MS: '0' };
+    first = await startServerProcess(built.script, env);
+    second = await startServerProcess(built.script, env);
   });
   afterAll(async () => {
     for (const client of clients) client.close();
-    await first.stop();
-    await second.stop();
-    await second.db.drop();
-    await db.drop();
+    await first?.stop();
+    await second?.stop();
+    await remove();
+    await db?.drop();
   });
 
-  it('an event written through one server reaches an agent subscribed on the other (LISTEN/NOTIFY)', async () => {
-    expect(first.server.port).not.toBe(second.server.port);
-    const janeOnSecond = await clientFor(second.baseUrl, jane.id);
-    const samOnFirst = await clientFor(first.baseUrl, sam.id);
-    clients.push(janeOnSecond, samOnFirst);
+  const listeners = () =>
+    db.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity
+       WHERE application_name = 'aside-listen' AND state = 'idle' AND query = $1`,
+      [`LISTEN "aside_events_${schema}"`],
+    );
+
+  /** Waits (within the test's timeout) for the listener connections to look like `match`. */
+  const listenersWhere = async (match: (rows: { pid: number }[]) => boolean) => {
+    for (;;) {
+      const rows = await listeners();
+      if (match(rows)) return rows;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
+  const mentionAcross = async (from: ServerProcess, to: ServerProcess, key: string) => {
+    const janeThere = await clientFor(to.baseUrl, jane.id);
+    const samHere = await clientFor(from.baseUrl, sam.id);
+    clients.push(janeThere, samHere);
     const notifications: NotificationEvent[] = [];
     const changes: Conversation[] = [];
-    janeOnSecond.notifications.subscribe(jane.id, (event) => notifications.push(event));
-    janeOnSecond.conversations.subscribe('conv-refund', (c) => changes.push(c));
-    await eventually(() => janeOnSecond.stream.lastEventId !== null, { what: 'stream ready' });
-
-    const { message, conversation } = await samOnFirst.conversations.submitMessage({
+    janeThere.notifications.subscribe(jane.id, (event) => notifications.push(event));
+    janeThere.conversations.subscribe('conv-refund', (c) => changes.push(c));
+    await eventually(() => janeThere.stream.lastEventId !== null, { what: 'stream ready' });
+    const current = await samHere.conversations.load('conv-refund');
+    const mentioned = { id: jane.id, label: jane.name };
+    const added = current.followerIds.includes(jane.id) ? [] : [jane.id];
+    const { message, conversation } = await samHere.conversations.submitMessage({
       conversationId: 'conv-refund',
-      idempotencyKey: 'scale-1',
+      idempotencyKey: key,
       authorId: sam.id,
-      ...note('Jane, over to you', [{ id: jane.id, label: jane.name }]),
+      ...note('Jane, over to you', [mentioned], added),
     });
-    const event = await eventually(() => notifications[0], { what: 'the mention on server 2' });
-    expect(event).toMatchObject({ id: `${message.id}:mention:${jane.id}`, kind: 'mention' });
+    const event = await eventually(() => notifications[0], {
+      what: 'the mention on the other server',
+    });
+    // A mention the first time; once she follows, the core tells her of the note as an update.
+    expect(event).toMatchObject({ messageId: message.id, recipientId: jane.id });
+    expect(event.id).toBe(`${message.id}:${event.kind}:${jane.id}`);
     const change = await eventually(() => changes.find((c) => c.version === conversation.version));
     expect(change.followerIds).toContain(jane.id);
+  };
+
+  it('R12: an event written through one process reaches an agent subscribed on the other, by NOTIFY alone', async () => {
+    expect(first.baseUrl).not.toBe(second.baseUrl);
+    await mentionAcross(first, second, 'scale-1');
   });
 
-  it('a session made on one server is valid on the other (sessions live in the database)', async () => {
-    const janeOnFirst = await clientFor(first.baseUrl, jane.id);
-    clients.push(janeOnFirst);
-    // The same bearer token, sent to the other instance.
-    const token = (await (
-      await fetch(`${first.baseUrl}/session`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ agentId: jane.id }),
-      })
-    ).json()) as { token: string };
-    const response = await fetch(`${second.baseUrl}/session`, {
-      headers: { Authorization: `Bearer ${token.token}` },
-    });
-    expect(response.status).toBe(200);
+  it('a session made on one process is valid on the other (sessions live in the database)', async () => {
+    const token = await tokenFor(first.baseUrl, jane.id);
+    expect((await api(second.baseUrl, 'GET', '/session', { token })).status).toBe(200);
+  });
+
+  it('each process LISTENs again after its connection is cut, and events flow again', async () => {
+    const before = await listenersWhere((rows) => rows.length === 2);
+    const old = new Set(before.map((row) => row.pid));
+    await db.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [[...old]]);
+    await listenersWhere((rows) => rows.length === 2 && rows.every((row) => !old.has(row.pid)));
+    await mentionAcross(second, first, 'scale-2');
   });
 });

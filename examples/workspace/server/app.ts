@@ -1,7 +1,23 @@
 import { Hono } from 'hono';
-import { requireSession } from './auth';
+import { HTTPException } from 'hono/http-exception';
+import {
+  type Authenticate,
+  DEFAULT_SESSION_ABSOLUTE_MS,
+  DEFAULT_SESSION_IDLE_MS,
+  requireSession,
+  type SessionOptions,
+} from './auth';
 import type { AppEnv, ServerContext } from './context';
 import type { Database } from './database';
+import {
+  csrfProtection,
+  jsonBodies,
+  limitBody,
+  MAX_BODY_BYTES,
+  rejectNulInUrl,
+  securityHeaders,
+  unknownApiPath,
+} from './edge';
 import { ApiError } from './errors';
 import { startEventHub } from './events';
 import { migrate } from './migrations';
@@ -13,35 +29,82 @@ import { sessionRoutes } from './routes/session';
 import { settingsRoutes } from './routes/settings';
 import { type SeedData, seed } from './seed';
 
+export interface LiveEventOptions {
+  /** The safety-net poll of the events table, in ms (default 2000); 0: NOTIFY only. */
+  readonly pollMs?: number;
+  /** Bytes an SSE client may leave unread before it is dropped (default 4 MiB). */
+  readonly maxQueuedBytes?: number;
+  /** Keep-alive comment interval, in ms (default 15000); the session is re-checked each time. */
+  readonly pingMs?: number;
+}
+
 export interface ServerOptions {
   readonly database: Database;
   /** Seed an empty database (default: the demo data of the stories); `false` to skip. */
   readonly seed?: SeedData | false;
+  /**
+   * The host's own authentication (README "Authentication"). Without it the server offers the
+   * password-free demo sign-in (`POST /api/session`), which is for the demo only.
+   */
+  readonly authenticate?: Authenticate;
+  /** Demo session lifetimes (default idle 2 h, absolute 12 h). */
+  readonly sessions?: SessionOptions;
+  readonly liveEvents?: LiveEventOptions;
+  /** Request bodies above this are refused with 413 (default 1 MiB). */
+  readonly maxBodyBytes?: number;
+  /** Origins besides the server's own that may send cookie-authenticated writes. */
+  readonly allowedOrigins?: readonly string[];
+  /** The clock, in ms since the epoch (default `Date.now`); for tests of session expiry. */
+  readonly now?: () => number;
 }
 
 export interface AsideServer {
   /** The Hono app: mount it, or hand `app.fetch` to any runtime. */
   readonly app: Hono<AppEnv>;
   readonly database: Database;
+  /** SSE clients connected to this process now, and the bytes queued for them; diagnostics. */
+  liveStats(): { readonly clients: number; readonly queuedBytes: number };
   /** Closes every live event stream (clients reconnect and resume); for tests. */
   dropStreams(): void;
   /** Stops following events; the database stays open (it belongs to the caller). */
   close(): Promise<void>;
 }
 
+export const DEFAULT_MAX_QUEUED_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_PING_MS = 15_000;
+
 /** The reference API under `/api` (PROTOCOL.md), on a migrated and seeded database. */
 export async function createServer(options: ServerOptions): Promise<AsideServer> {
   const db = options.database;
   await migrate(db);
   if (options.seed !== false) await seed(db, options.seed);
-  const hub = await startEventHub(db);
-  const context: ServerContext = { db, hub };
+  const hub = await startEventHub(db, { pollMs: options.liveEvents?.pollMs });
+  const context: ServerContext = {
+    db,
+    hub,
+    authenticate: options.authenticate,
+    sessions: {
+      idleMs: options.sessions?.idleMs ?? DEFAULT_SESSION_IDLE_MS,
+      absoluteMs: options.sessions?.absoluteMs ?? DEFAULT_SESSION_ABSOLUTE_MS,
+    },
+    stream: {
+      maxQueuedBytes: options.liveEvents?.maxQueuedBytes ?? DEFAULT_MAX_QUEUED_BYTES,
+      pingMs: options.liveEvents?.pingMs ?? DEFAULT_PING_MS,
+    },
+    now: options.now ?? Date.now,
+  };
 
   const app = new Hono<AppEnv>();
   app.onError((error, c) => {
     if (error instanceof ApiError) {
       return c.json(
         { error: { code: error.code, message: error.message, ids: error.ids ?? [] } },
+        error.status,
+      );
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json(
+        { error: { code: 'bad-request', message: error.message || 'Bad request', ids: [] } },
         error.status,
       );
     }
@@ -52,6 +115,13 @@ export async function createServer(options: ServerOptions): Promise<AsideServer>
     c.json({ error: { code: 'not-found', message: `No route ${c.req.path}`, ids: [] } }, 404),
   );
 
+  // The edge, before any route reads anything (PROTOCOL.md "Security").
+  app.use('*', securityHeaders());
+  app.use('/api/*', rejectNulInUrl());
+  app.use('/api/*', csrfProtection(options.allowedOrigins));
+  app.use('/api/*', limitBody(options.maxBodyBytes ?? MAX_BODY_BYTES));
+  app.use('/api/*', jsonBodies());
+
   app.route('/api/session', sessionRoutes(context));
   const api = new Hono<AppEnv>();
   api.use('*', requireSession(context));
@@ -61,6 +131,15 @@ export async function createServer(options: ServerOptions): Promise<AsideServer>
   api.route('/drafts', draftRoutes(context));
   api.route('/events', eventRoutes(context));
   app.route('/api', api);
+  // Registered before any route a host adds (e.g. the app's index.html for every path).
+  app.all('/api/*', unknownApiPath);
+  app.all('/api', unknownApiPath);
 
-  return { app, database: db, dropStreams: () => hub.dropAll(), close: () => hub.stop() };
+  return {
+    app,
+    database: db,
+    liveStats: () => hub.stats(),
+    dropStreams: () => hub.dropAll(),
+    close: () => hub.stop(),
+  };
 }

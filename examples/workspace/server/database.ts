@@ -60,7 +60,7 @@ export async function createPostgresDatabase(options: PostgresOptions): Promise<
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   };
   const pool = new pg.Pool({ ...config, max: options.maxConnections ?? 10 });
-  const listeners: pg.Client[] = [];
+  const listening = new Set<() => Promise<void>>();
   const run = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params: readonly unknown[]) =>
     (await client.query(sql, [...params])).rows as T[];
 
@@ -83,23 +83,88 @@ export async function createPostgresDatabase(options: PostgresOptions): Promise<
       }
     },
     async listen(channel, onNotify) {
-      const client = new pg.Client(config);
-      await client.connect();
-      listeners.push(client);
-      client.on('notification', (message) => {
-        if (message.channel === channel) onNotify(message.payload ?? '');
-      });
-      // A lost LISTEN connection only delays delivery: the event hub also polls.
-      client.on('error', () => {});
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      const stop = await listenWithReconnect(config, channel, onNotify);
+      listening.add(stop);
       return async () => {
-        await client.end().catch(() => {});
+        listening.delete(stop);
+        await stop();
       };
     },
     async close() {
-      await Promise.all(listeners.map((client) => client.end().catch(() => {})));
+      await Promise.all([...listening].map((stop) => stop()));
       await pool.end();
     },
+  };
+}
+
+/** Shown in `pg_stat_activity.application_name`, so operators (and tests) find the listener. */
+export const LISTEN_APPLICATION_NAME = 'aside-listen';
+const RECONNECT_MIN_MS = 100;
+const RECONNECT_MAX_MS = 5_000;
+
+/**
+ * One dedicated connection that LISTENs. When it drops (server restart, failover, an idle
+ * timeout), it is opened again with backoff, and `onNotify('')` then tells the caller to read
+ * what it may have missed meanwhile.
+ */
+async function listenWithReconnect(
+  config: pg.ClientConfig,
+  channel: string,
+  onNotify: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+
+  const connect = async () => {
+    const next = new pg.Client({ ...config, application_name: LISTEN_APPLICATION_NAME });
+    next.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    // Errors end the connection; 'end' below reconnects.
+    next.on('error', () => {});
+    next.on('end', () => {
+      if (client === next) client = null;
+      if (!stopped) scheduleReconnect();
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      next.removeAllListeners('end');
+      await next.end().catch(() => {});
+      throw error;
+    }
+    if (stopped) {
+      await next.end().catch(() => {});
+      return;
+    }
+    client = next;
+  };
+
+  const scheduleReconnect = () => {
+    if (stopped || retry) return;
+    const delay = Math.min(RECONNECT_MAX_MS, RECONNECT_MIN_MS * 2 ** failures);
+    retry = setTimeout(async () => {
+      retry = undefined;
+      try {
+        await connect();
+        failures = 0;
+        onNotify('');
+      } catch {
+        failures++;
+        scheduleReconnect();
+      }
+    }, delay);
+    retry.unref?.();
+  };
+
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => {});
   };
 }
 

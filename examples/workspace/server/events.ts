@@ -1,4 +1,4 @@
-import type { Conversation, NotificationEvent, Settings } from '@aside/core';
+import type { Access, Conversation, NotificationEvent, Settings } from '@aside/core';
 import { canView } from '@aside/core';
 import type { Database, Queryable } from './database';
 
@@ -67,46 +67,135 @@ const toStored = (row: EventRow) =>
     payload: row.payload,
   }) as StoredEvent;
 
-/** Who may see an event: the recipient of a notification; viewers watching a conversation. */
+/** What an SSE client receives for an event: encoded once, shared by every client it goes to. */
+export const encodeEvent = (event: StoredEvent): Uint8Array =>
+  new TextEncoder().encode(
+    `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.payload)}\n\n`,
+  );
+
+/** Conversations as they are now (without messages or followers): who may view them today. */
+export type CurrentAccess = ReadonlyMap<string, Conversation>;
+
+export async function loadCurrentAccess(
+  db: Queryable,
+  events: readonly StoredEvent[],
+): Promise<CurrentAccess> {
+  const ids = [...new Set(events.flatMap((event) => event.conversationId ?? []))];
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<{
+    id: string;
+    channel: Conversation['channel'];
+    subject: string;
+    requester_id: string;
+    assignee_id: string | null;
+    default_access: Access;
+    version: number;
+    access: Record<string, Access>;
+  }>(
+    `SELECT c.id, c.channel, c.subject, c.requester_id, c.assignee_id, c.default_access, c.version,
+            coalesce((SELECT jsonb_object_agg(a.agent_id, a.access) FROM conversation_access a
+                      WHERE a.conversation_id = c.id), '{}'::jsonb) AS access
+     FROM conversations c WHERE c.id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    [JSON.stringify(ids)],
+  );
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        channel: row.channel,
+        subject: row.subject,
+        requesterId: row.requester_id,
+        assigneeId: row.assignee_id,
+        followerIds: [],
+        access: row.access,
+        defaultAccess: row.default_access,
+        messages: [],
+        version: Number(row.version),
+      },
+    ]),
+  );
+}
+
+/**
+ * Who may see an event, decided when it is sent from the access the agent has NOW (not the
+ * access recorded in the event): the recipient of a notification, viewers watching a
+ * conversation. An agent whose access was revoked gets nothing more, backlog included.
+ */
 export function isVisibleTo(
   event: StoredEvent,
   agentId: string,
   watched: ReadonlySet<string>,
+  access: CurrentAccess,
 ): boolean {
-  if (event.type === 'notification') return event.recipientId === agentId;
+  const conversation = event.conversationId ? access.get(event.conversationId) : undefined;
+  if (event.type === 'notification') {
+    return (
+      event.recipientId === agentId &&
+      (event.conversationId === null || (!!conversation && canView(conversation, agentId)))
+    );
+  }
   if (event.type === 'conversation') {
     return (
-      watched.has(event.payload.conversation.id) && canView(event.payload.conversation, agentId)
+      watched.has(event.payload.conversation.id) && !!conversation && canView(conversation, agentId)
     );
   }
   return true;
 }
 
 export interface HubClient {
-  deliver(event: StoredEvent): void;
+  /** Called in id order for every event after the hub's position when it registered. */
+  deliver(event: StoredEvent, frame: Uint8Array, access: CurrentAccess): void;
+  /** Bytes sent to this client that it has not read yet (its queue). */
+  queuedBytes(): number;
   drop(): void;
+}
+
+/** One page of a resuming client's backlog. */
+export interface BacklogPage {
+  /** The events of the page the agent may see now, in id order. */
+  readonly events: readonly StoredEvent[];
+  /** Every event up to this id has been considered. */
+  readonly through: number;
+  /** `through` is the newest event in the table: the client has caught up. */
+  readonly caughtUp: boolean;
 }
 
 export interface EventHub {
   /** Every event up to this id has been handed to the clients registered before it. */
   readonly position: number;
+  /** SSE clients connected to this process, and the bytes queued for them all. */
+  stats(): { readonly clients: number; readonly queuedBytes: number };
   register(client: HubClient): () => void;
-  /** Events after `id` an agent watching `watched` may need, for a resuming client. */
-  since(id: number, agentId: string, watched: ReadonlySet<string>): Promise<StoredEvent[]>;
+  /** The newest event id in the table (0 when empty) and the oldest one still kept. */
+  bounds(): Promise<{ readonly head: number; readonly first: number }>;
+  /** The next events after `after` for a resuming client, about `maxBytes` at most. */
+  backlog(
+    after: number,
+    agentId: string,
+    watched: ReadonlySet<string>,
+    maxBytes: number,
+  ): Promise<BacklogPage>;
   /** Closes every live stream (clients reconnect); for tests of dropped connections. */
   dropAll(): void;
   stop(): Promise<void>;
 }
 
-const BATCH = 500;
-const POLL_MS = 2_000;
+export interface HubOptions {
+  /** The safety-net poll, in ms (default 2000); 0 turns it off: only NOTIFY wakes the hub. */
+  readonly pollMs?: number;
+}
+
+const BATCH = 100;
+const BACKLOG_ROWS = 200;
+export const DEFAULT_POLL_MS = 2_000;
 
 /**
- * Follows the events table: woken by NOTIFY from any server process, and by a slow poll in case
- * a notification was missed, it reads rows after its position in id order and hands each to
- * this process's SSE clients.
+ * Follows the events table: woken by NOTIFY from any server process (and by a slow poll in
+ * case a notification was missed, unless turned off), it reads rows after its position in id
+ * order and hands each to this process's SSE clients.
  */
-export async function startEventHub(db: Database): Promise<EventHub> {
+export async function startEventHub(db: Database, options: HubOptions = {}): Promise<EventHub> {
   const [top] = await db.query<{ id: string }>(
     'SELECT coalesce(max(id), 0)::text AS id FROM events',
   );
@@ -122,10 +211,12 @@ export async function startEventHub(db: Database): Promise<EventHub> {
         'SELECT id::text AS id, type, recipient_id, conversation_id, payload FROM events WHERE events.id > $1 ORDER BY events.id LIMIT $2',
         [position, BATCH],
       );
-      for (const row of rows) {
-        const event = toStored(row);
+      const events = rows.map(toStored);
+      const access = await loadCurrentAccess(db, events);
+      for (const event of events) {
         position = event.id;
-        for (const client of [...clients]) client.deliver(event);
+        const frame = encodeEvent(event);
+        for (const client of [...clients]) client.deliver(event, frame, access);
       }
       if (rows.length < BATCH) return;
     }
@@ -145,28 +236,68 @@ export async function startEventHub(db: Database): Promise<EventHub> {
   };
 
   const unlisten = await db.listen(db.channel, pull);
-  const timer = setInterval(pull, POLL_MS);
-  timer.unref?.();
+  const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
+  const timer = pollMs > 0 ? setInterval(pull, pollMs) : undefined;
+  timer?.unref?.();
 
   return {
     get position() {
       return position;
     },
+    stats() {
+      let queuedBytes = 0;
+      for (const client of clients) queuedBytes += client.queuedBytes();
+      return { clients: clients.size, queuedBytes };
+    },
     register(client) {
       clients.add(client);
       return () => clients.delete(client);
     },
-    async since(id, agentId, watched) {
-      const rows = await db.query<EventRow>(
-        `SELECT id::text AS id, type, recipient_id, conversation_id, payload FROM events
-         WHERE events.id > $1 AND (
-           (type = 'notification' AND recipient_id = $2)
-           OR (type = 'conversation' AND conversation_id IN (SELECT jsonb_array_elements_text($3::jsonb)))
-           OR type = 'settings')
-         ORDER BY events.id`,
-        [id, agentId, JSON.stringify([...watched])],
+    async bounds() {
+      const [row] = await db.query<{ head: string; first: string }>(
+        'SELECT coalesce(max(id), 0)::text AS head, coalesce(min(id), 0)::text AS first FROM events',
       );
-      return rows.map(toStored);
+      return { head: Number(row?.head ?? 0), first: Number(row?.first ?? 0) };
+    },
+    async backlog(after, agentId, watched, maxBytes) {
+      // Sizes first, then the payloads of a page that fits in `maxBytes` (at least one event),
+      // so a client resuming far behind never makes the server hold its whole backlog.
+      const heads = await db.query<{ head: string; id: string | null; size: number | null }>(
+        `WITH top AS (SELECT coalesce(max(id), 0) AS head FROM events)
+         SELECT top.head::text AS head, e.id::text AS id, e.size FROM top LEFT JOIN LATERAL (
+           SELECT id, octet_length(payload::text) AS size FROM events
+           WHERE events.id > $1 AND events.id <= top.head AND (
+             (type = 'notification' AND recipient_id = $2)
+             OR (type = 'conversation' AND conversation_id IN (SELECT jsonb_array_elements_text($3::jsonb)))
+             OR type = 'settings')
+           ORDER BY events.id LIMIT $4) e ON true`,
+        [after, agentId, JSON.stringify([...watched]), BACKLOG_ROWS],
+      );
+      const head = Number(heads[0]?.head ?? 0);
+      const candidates = heads.filter((row) => row.id !== null);
+      const page: string[] = [];
+      let bytes = 0;
+      for (const row of candidates) {
+        if (page.length > 0 && bytes + Number(row.size) > maxBytes) break;
+        page.push(row.id as string);
+        bytes += Number(row.size);
+      }
+      const complete = page.length === candidates.length && candidates.length < BACKLOG_ROWS;
+      const rows = page.length
+        ? await db.query<EventRow>(
+            `SELECT id::text AS id, type, recipient_id, conversation_id, payload FROM events
+             WHERE events.id IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint) ORDER BY events.id`,
+            [JSON.stringify(page)],
+          )
+        : [];
+      const events = rows.map(toStored);
+      const access = await loadCurrentAccess(db, events);
+      const through = complete ? Math.max(after, head) : Number(page.at(-1));
+      return {
+        events: events.filter((event) => isVisibleTo(event, agentId, watched, access)),
+        through,
+        caughtUp: complete,
+      };
     },
     dropAll() {
       for (const client of [...clients]) client.drop();

@@ -74,6 +74,13 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX events_by_recipient ON events (recipient_id, id);
   CREATE INDEX events_by_conversation ON events (conversation_id, id);
   `,
+  // Sessions expire (idle and absolute) and store a hash of the token: the sessions made
+  // before this have plain tokens and no times, so they end here.
+  `
+  DELETE FROM sessions;
+  ALTER TABLE sessions ADD COLUMN created_ms double precision NOT NULL;
+  ALTER TABLE sessions ADD COLUMN seen_ms double precision NOT NULL;
+  `,
   // A second line for the autocomplete, telling same-name agents apart (email, team).
   'ALTER TABLE people ADD COLUMN detail text',
 ];

@@ -37,6 +37,25 @@ const path = (...parts: string[]) => parts.map((part) => `/${encodeURIComponent(
 export function createHttpAdapters(options: HttpAdapterOptions): HttpAdapters {
   const request = createRequester(options);
   const stream = createEventStream(options);
+  const loadConversation = async (id: string, signal?: AbortSignal) =>
+    (await request<{ conversation: Conversation }>(path('conversations', id), { signal }))
+      .conversation;
+  const loadSettings = async (signal?: AbortSignal) =>
+    (await request<{ settings: Settings }>('/settings', { signal })).settings;
+
+  // Events may have been missed: what the watchers hold is loaded again, then the host is told.
+  stream.onResync(() => {
+    const reloads = stream.watchedConversations().map(async (id) => {
+      stream.emitConversation(await loadConversation(id));
+    });
+    reloads.push(loadSettings().then(stream.emitSettings));
+    void Promise.allSettled(reloads).then((results) => {
+      for (const result of results) {
+        if (result.status === 'rejected') options.onStreamError?.(result.reason);
+      }
+      options.onResync?.();
+    });
+  });
 
   return {
     directory: {
@@ -59,13 +78,7 @@ export function createHttpAdapters(options: HttpAdapterOptions): HttpAdapters {
       },
     },
     conversations: {
-      async load(id, requestOptions) {
-        const { conversation } = await request<{ conversation: Conversation }>(
-          path('conversations', id),
-          { signal: requestOptions?.signal },
-        );
-        return conversation;
-      },
+      load: (id, requestOptions) => loadConversation(id, requestOptions?.signal),
       subscribe: (id, onChange) => stream.watchConversation(id, onChange),
       async submitMessage(input, requestOptions) {
         const { conversationId, idempotencyKey, ...message } = input;
@@ -101,12 +114,7 @@ export function createHttpAdapters(options: HttpAdapterOptions): HttpAdapters {
       publish: async () => {},
     },
     settings: {
-      async load(requestOptions) {
-        const { settings } = await request<{ settings: Settings }>('/settings', {
-          signal: requestOptions?.signal,
-        });
-        return settings;
-      },
+      load: (requestOptions) => loadSettings(requestOptions?.signal),
       subscribe: (onChange) => stream.onSettings(onChange),
     },
     drafts: {

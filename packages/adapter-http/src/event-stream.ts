@@ -13,6 +13,17 @@ export interface EventStream {
   watchConversation(id: string, listener: (conversation: Conversation) => void): Unsubscribe;
   onNotification(listener: (event: NotificationEvent) => void): Unsubscribe;
   onSettings(listener: (settings: Settings) => void): Unsubscribe;
+  /**
+   * Told when the server could not resume from the last event id (PROTOCOL.md "Resync"): events
+   * may have been missed, so state the client holds must be loaded again.
+   */
+  onResync(listener: () => void): Unsubscribe;
+  /** The ids of the conversations watched now. */
+  watchedConversations(): readonly string[];
+  /** Hands a conversation loaded outside the stream to its watchers (after a resync). */
+  emitConversation(conversation: Conversation): void;
+  /** Hands settings loaded outside the stream to their watchers (after a resync). */
+  emitSettings(settings: Settings): void;
   /** The id of the last event received; a reconnect resumes after it. */
   readonly lastEventId: string | null;
   /** Open connections so far (1 + reconnects); for diagnostics and tests. */
@@ -44,6 +55,7 @@ export function createEventStream(options: HttpAdapterOptions): EventStream {
   const conversationListeners = new Map<string, Set<(conversation: Conversation) => void>>();
   const notificationListeners = new Set<(event: NotificationEvent) => void>();
   const settingsListeners = new Set<(settings: Settings) => void>();
+  const resyncListeners = new Set<() => void>();
 
   let lastEventId: string | null = null;
   let connections = 0;
@@ -56,7 +68,24 @@ export function createEventStream(options: HttpAdapterOptions): EventStream {
   const hasListeners = () =>
     conversationListeners.size > 0 || notificationListeners.size > 0 || settingsListeners.size > 0;
 
+  const emitConversation = (conversation: Conversation) => {
+    for (const listener of [...(conversationListeners.get(conversation?.id) ?? [])]) {
+      listener(conversation);
+    }
+  };
+
+  const emitSettings = (settings: Settings) => {
+    for (const listener of [...settingsListeners]) listener(settings);
+  };
+
   const dispatch = (message: ServerSentEvent) => {
+    if (message.event === 'resync') {
+      // The server could not resume from our id (it is unknown there): start again from the
+      // id it gives, even a lower one, and reload what we hold.
+      if (message.id !== undefined) lastEventId = message.id;
+      for (const listener of [...resyncListeners]) listener();
+      return;
+    }
     if (message.id !== undefined) {
       if (isReplay(message.id, lastEventId)) return;
       lastEventId = message.id;
@@ -70,16 +99,12 @@ export function createEventStream(options: HttpAdapterOptions): EventStream {
       return;
     }
     if (message.event === 'conversation') {
-      const conversation = data.conversation as Conversation;
-      for (const listener of [...(conversationListeners.get(conversation?.id) ?? [])]) {
-        listener(conversation);
-      }
+      emitConversation(data.conversation as Conversation);
     } else if (message.event === 'notification') {
       const event = data.notification as NotificationEvent;
       for (const listener of [...notificationListeners]) listener(event);
     } else if (message.event === 'settings') {
-      const settings = data.settings as Settings;
-      for (const listener of [...settingsListeners]) listener(settings);
+      emitSettings(data.settings as Settings);
     }
   };
 
@@ -193,6 +218,13 @@ export function createEventStream(options: HttpAdapterOptions): EventStream {
     },
     onNotification: (listener) => add(notificationListeners, listener),
     onSettings: (listener) => add(settingsListeners, listener),
+    onResync(listener) {
+      resyncListeners.add(listener);
+      return () => resyncListeners.delete(listener);
+    },
+    watchedConversations: () => watched(),
+    emitConversation,
+    emitSettings,
     get lastEventId() {
       return lastEventId;
     },

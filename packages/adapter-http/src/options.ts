@@ -15,6 +15,12 @@ export interface HttpAdapterOptions {
   readonly reconnect?: { readonly minDelayMs?: number; readonly maxDelayMs?: number };
   /** Told when the event stream drops or fails; it reconnects by itself. */
   readonly onStreamError?: (error: unknown) => void;
+  /**
+   * Told when the server could not resume the event stream (PROTOCOL.md "Resync"): events may
+   * have been missed. The adapters reload the watched conversations and the settings
+   * themselves; a host reloads what else it shows (its conversation list, say).
+   */
+  readonly onResync?: () => void;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;

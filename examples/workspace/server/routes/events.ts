@@ -1,71 +1,129 @@
 import { Hono } from 'hono';
 import type { AppEnv, ServerContext } from '../context';
-import { isVisibleTo, type StoredEvent } from '../events';
+import { encodeEvent, isVisibleTo } from '../events';
 
-const PING_MS = 15_000;
-
-const frame = (event: StoredEvent) =>
-  `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.payload)}\n\n`;
+const encoder = new TextEncoder();
+const PAGE_BYTES = 1024 * 1024;
 
 /**
- * PROTOCOL.md "Live events": the backlog after `Last-Event-ID`, then live events, each exactly
- * once and only those the agent may see.
+ * PROTOCOL.md "Live events": the backlog after `Last-Event-ID` (or a `resync` when that id is
+ * unknown), then live events, each exactly once and only those the agent may see now.
+ *
+ * Each client has a bounded queue: the backlog is read page by page as the client reads, and a
+ * client that leaves more than `maxQueuedBytes` unread is dropped (it reconnects and resumes).
  */
-export function eventRoutes({ hub }: ServerContext) {
+export function eventRoutes({ hub, stream }: ServerContext) {
   const routes = new Hono<AppEnv>();
-  routes.get('/', (c) => {
+  routes.get('/', async (c) => {
     const agentId = c.get('agent').id;
+    // On Node (@hono/node-server), the response itself: destroying it resets the connection.
+    const outgoing = (c.env as { outgoing?: { destroy(): void } } | undefined)?.outgoing;
+    const stillSignedIn = c.get('stillSignedIn');
     const watched = new Set((c.req.query('conversations') ?? '').split(',').filter(Boolean));
     const resumeFrom = c.req.header('Last-Event-ID') ?? c.req.query('lastEventId');
-    const lastId = resumeFrom && /^\d+$/.test(resumeFrom) ? Number(resumeFrom) : null;
-    const encoder = new TextEncoder();
-    let stop = () => {};
+    let resync: string | null = null;
+    let sent = hub.position;
+    if (resumeFrom !== undefined) {
+      const { head, first } = await hub.bounds();
+      const id = /^\d{1,15}$/.test(resumeFrom) ? Number(resumeFrom) : Number.NaN;
+      if (Number.isNaN(id)) resync = 'unknown-id';
+      else if (id > head) resync = 'ahead-of-server';
+      else if (id < first - 1) resync = 'expired';
+      // An unknown id cannot be resumed from: start at the head, and say so.
+      sent = resync ? head : id;
+    }
 
-    const body = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        let open = true;
-        const send = (text: string) => {
-          if (!open) return;
-          try {
-            controller.enqueue(encoder.encode(text));
-          } catch {
-            open = false;
-          }
-        };
-        let sent = lastId ?? 0;
-        let live = false;
-        const waiting: StoredEvent[] = [];
-        const write = (event: StoredEvent) => {
-          if (event.id <= sent) return;
-          sent = event.id;
-          if (isVisibleTo(event, agentId, watched)) send(frame(event));
-        };
-        // Register before reading the backlog, so nothing falls between the two.
-        const unregister = hub.register({
-          deliver: (event) => (live ? write(event) : waiting.push(event)),
-          drop: () => {
+    let stop = () => {};
+    let wake = () => {};
+    const body = new ReadableStream<Uint8Array>(
+      {
+        start(controller) {
+          let open = true;
+          let live = false;
+          const send = (chunk: Uint8Array) => {
+            if (!open) return;
+            try {
+              controller.enqueue(chunk);
+            } catch {
+              open = false;
+            }
+          };
+          const end = (slow: boolean) => {
+            if (!open) return;
             stop();
             try {
-              controller.close();
+              // A reset (not a close, which would wait for the client to read what is queued)
+              // frees at once what is buffered for a client that does not read.
+              if (slow && outgoing) outgoing.destroy();
+              else if (slow) controller.error(new Error('event stream: client too slow'));
+              else controller.close();
             } catch {}
-          },
-        });
-        const ping = setInterval(() => send(': ping\n\n'), PING_MS);
-        stop = () => {
-          open = false;
-          clearInterval(ping);
-          unregister();
-        };
-        if (lastId === null) sent = hub.position;
-        else for (const event of await hub.since(lastId, agentId, watched)) write(event);
-        for (const event of waiting) write(event);
-        live = true;
-        send(`id: ${sent}\nevent: ready\ndata: {}\n\n`);
+          };
+          const unregister = hub.register({
+            deliver(event, frame, access) {
+              if (!live || event.id <= sent) return;
+              sent = event.id;
+              if (!isVisibleTo(event, agentId, watched, access)) return;
+              if ((controller.desiredSize ?? 0) <= 0) end(true);
+              else send(frame);
+            },
+            queuedBytes: () => (open ? stream.maxQueuedBytes - (controller.desiredSize ?? 0) : 0),
+            drop: () => end(false),
+          });
+          const ping = setInterval(async () => {
+            // A database hiccup is not a sign-out: the stream stays, the next ping checks again.
+            if (!(await stillSignedIn().catch(() => true))) end(false);
+            else send(encoder.encode(': ping\n\n'));
+          }, stream.pingMs);
+          stop = () => {
+            open = false;
+            clearInterval(ping);
+            unregister();
+            wake();
+          };
+          const room = () =>
+            (controller.desiredSize ?? 0) > 0 || !open
+              ? Promise.resolve()
+              : new Promise<void>((resolve) => {
+                  wake = resolve;
+                });
+
+          // Not awaited: the stream calls pull() (which wakes `room`) only once start() is over.
+          const catchUp = async () => {
+            if (resync) {
+              send(
+                encoder.encode(
+                  `id: ${sent}\nevent: resync\ndata: ${JSON.stringify({ reason: resync })}\n\n`,
+                ),
+              );
+            }
+            if (resumeFrom !== undefined) {
+              // Registered before reading the backlog, so nothing falls between the two; events
+              // delivered meanwhile are read from the table instead, paced by the client's reads.
+              for (;;) {
+                await room();
+                if (!open) return;
+                const page = await hub.backlog(sent, agentId, watched, PAGE_BYTES);
+                for (const event of page.events) send(encodeEvent(event));
+                sent = Math.max(sent, page.through);
+                if (page.caughtUp && hub.position <= sent) break;
+              }
+            }
+            live = true;
+            send(encoder.encode(`id: ${sent}\nevent: ready\ndata: {}\n\n`));
+          };
+          // A failed read ends the stream; the client reconnects and resumes.
+          catchUp().catch(() => end(false));
+        },
+        pull() {
+          wake();
+        },
+        cancel() {
+          stop();
+        },
       },
-      cancel() {
-        stop();
-      },
-    });
+      { highWaterMark: stream.maxQueuedBytes, size: (chunk) => chunk.byteLength },
+    );
     return new Response(body, {
       headers: {
         'Content-Type': 'text/event-stream; charset=utf-8',
