@@ -47,7 +47,7 @@ async function changed(db: Database, tx: Queryable, id: string): Promise<Convers
 
 type SubmitResult = { message: Message; conversation: Conversation; repeated: boolean };
 
-const SUBMIT_LOCK = 74_022;
+const SUBMIT_LOCK = 74_023;
 
 /**
  * The first result for a key the author already used, if they can still view its conversation:

@@ -126,7 +126,7 @@ export function checkRichText(value: unknown): CheckedRichText | Refusal {
     const attrProblem = badAttrs(node.attrs, spec.attrs);
     if (attrProblem) return invalid(`${type}: ${attrProblem}`);
     if (type === 'text') {
-      if (!isCleanString(node.text, BODY_LIMITS.textLength) || node.text === '') {
+      if (!isCleanString(node.text, Number.POSITIVE_INFINITY) || node.text === '') {
         return invalid('a text node needs non-empty text without NUL');
       }
       textLength += node.text.length;
