@@ -1,6 +1,7 @@
 import { AsideError } from './errors';
+import { EMPTY_DOC } from './rich-text';
 import { checkDraft } from './submission/check-draft';
-import { checkRichText } from './submission/schema';
+import { checkRichText, isObject } from './submission/schema';
 import type {
   Agent,
   Conversation,
@@ -12,9 +13,6 @@ import type {
 } from './types';
 
 type Check = (value: unknown) => string | null;
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const string: Check = (v) => (typeof v === 'string' ? null : 'a string');
 const number: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? null : 'a number');
@@ -64,7 +62,7 @@ const messageShape = shape({
   conversationId: string,
   authorId: string,
   kind: oneOf('public-reply', 'internal-note'),
-  body: (v) => (checkRichText(v).ok ? null : 'a valid rich-text document'),
+  body: (v) => (checkRichText(v).ok ? null : 'a valid document'),
   text: string,
   mentionIds: arrayOf(string),
   createdAt: number,
@@ -81,12 +79,12 @@ const conversationShape = shape({
   messages: (v) => (Array.isArray(v) ? null : 'an array'),
   version: number,
 });
-const settingsShape = shape({
+export const settingsShape = shape({
   collaborationEnabled: boolean,
   mentionWithoutAccess: oneOf('add', 'skip'),
 });
 const draftShape: Check = (v) =>
-  shape({ text: string })(v) ?? (checkDraft(v).ok ? null : 'a valid draft document');
+  shape({ text: string })(v) ?? (checkDraft(v).ok ? null : 'a valid document');
 const notificationShape = shape({
   id: string,
   kind: oneOf('mention', 'update'),
@@ -116,23 +114,17 @@ function validator<T>(check: Check, what: string) {
 /** R20: what an invalid stored message reads as; the UI may show its own words (`invalid`). */
 export const UNREADABLE_MESSAGE_TEXT = 'This message could not be shown';
 
-const field = <T>(value: unknown, check: Check, fallback: T): T =>
-  check(value) === null ? (value as T) : fallback;
-
 function placeholder(raw: unknown, index: number, conversationId: string): Message {
-  const m = isObject(raw) ? raw : {};
+  const { id, authorId, kind, createdAt } = (isObject(raw) ? raw : {}) as Partial<Message>;
   return {
-    id: field(m.id, string, `invalid-${index}`),
+    id: typeof id === 'string' ? id : `invalid-${index}`,
     conversationId,
-    authorId: field(m.authorId, string, ''),
-    kind: field(m.kind, oneOf('public-reply', 'internal-note'), 'internal-note'),
-    body: {
-      type: 'doc',
-      content: [{ type: 'paragraph', content: [{ type: 'text', text: UNREADABLE_MESSAGE_TEXT }] }],
-    },
+    authorId: typeof authorId === 'string' ? authorId : '',
+    kind: kind === 'public-reply' ? kind : 'internal-note',
+    body: EMPTY_DOC,
     text: UNREADABLE_MESSAGE_TEXT,
     mentionIds: [],
-    createdAt: field(m.createdAt, number, 0),
+    createdAt: Number.isFinite(createdAt) ? (createdAt as number) : 0,
     invalid: true,
   };
 }

@@ -362,7 +362,7 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
 
     patchComposer(conversationId, { submitting: true, error: null });
     let people: Person[] = [];
-    if (read.mentionIds.length > 0 && canMention(agent, conversation, settings, mode).allowed) {
+    if (read.mentionIds.length > 0) {
       try {
         // R5: never trust the mention nodes (they may be pasted); ask the directory again.
         people = parsePeople(

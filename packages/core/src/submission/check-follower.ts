@@ -15,16 +15,15 @@ export interface FollowerChange {
 /** R5, R10, R11: the one decision on adding or removing a follower, wherever it is asked. */
 export function checkFollowerChange(change: FollowerChange): { readonly ok: true } | Refusal {
   const { type, actor, conversation, agentId, target } = change;
-  if (!canView(conversation, actor.id)) {
-    return refuse('not-found', `No conversation ${conversation.id}`);
+  if (!canView(conversation, actor.id) || (type === 'add' && !target)) {
+    return refuse('not-found');
   }
-  if (type === 'add' && !target) return refuse('not-found', `No agent ${agentId}`);
   const decision =
     type === 'add' && target
       ? canAddFollower(actor, target, conversation, change.settings)
       : canRemoveFollower(actor, conversation, agentId);
   if (!decision.allowed) {
-    return refuse('forbidden', `${actor.name} cannot ${type} ${agentId} (${decision.reason})`);
+    return refuse('forbidden', decision.reason);
   }
   return { ok: true };
 }

@@ -1,11 +1,7 @@
 import type { Agent, Settings } from '../types';
+import { settingsShape } from '../validate';
 import { type Refusal, refuse } from './refusal';
 import { isObject } from './schema';
-
-const VALID: { readonly [K in keyof Settings]: (value: unknown) => boolean } = {
-  collaborationEnabled: (value) => typeof value === 'boolean',
-  mentionWithoutAccess: (value) => value === 'add' || value === 'skip',
-};
 
 /** R4, R7: only an admin changes settings, and only to values the core knows. */
 export function checkSettingsChange(
@@ -13,11 +9,11 @@ export function checkSettingsChange(
   current: Settings,
   change: unknown,
 ): { readonly ok: true; readonly settings: Settings } | Refusal {
-  if (actor.role !== 'admin') return refuse('forbidden', 'Only admins change settings');
-  if (!isObject(change)) return refuse('invalid-body', 'A settings change must be an object');
-  for (const [key, value] of Object.entries(change)) {
-    const valid = Object.hasOwn(VALID, key) && VALID[key as keyof Settings](value);
-    if (!valid) return refuse('invalid-body', `Setting "${key}" cannot be ${String(value)}`);
-  }
-  return { ok: true, settings: { ...current, ...(change as Partial<Settings>) } };
+  if (actor.role !== 'admin') return refuse('forbidden');
+  const next = { ...current, ...(change as object) };
+  return isObject(change) &&
+    Object.keys(change).every((key) => Object.hasOwn(current, key)) &&
+    !settingsShape(next)
+    ? { ok: true, settings: next }
+    : refuse('invalid-body');
 }

@@ -41,59 +41,30 @@ export interface SubmissionContext {
   readonly people: readonly Person[];
 }
 
-const MAX_REPORTED_IDS = 20;
-
 /**
  * R3, R5, R19: what a submission says, checked without any context: the body against the
  * schema, the mentions it carries (the client's `mentionIds` must all be in it), an empty
  * message, mentions in a public reply, the mention cap. Tells a caller which people to look up.
  */
 export function readSubmission(input: unknown): ReadSubmission | Refusal {
-  if (!isObject(input)) return refuse('invalid-body', 'A submission must be an object');
-  const { kind, mentionIds: claimed } = input;
-  if (kind !== 'public-reply' && kind !== 'internal-note') {
-    return refuse('invalid-body', 'kind must be public-reply or internal-note');
+  const { kind, body: raw, mentionIds: claimed = [] } = isObject(input) ? input : {};
+  if ((kind !== 'public-reply' && kind !== 'internal-note') || !Array.isArray(claimed)) {
+    return refuse('invalid-body');
   }
-  const checked = checkRichText(input.body);
+  const checked = checkRichText(raw);
   if (!checked.ok) return checked;
   const { doc: body, mentionIds } = checked;
-  if (claimed !== undefined) {
-    if (!Array.isArray(claimed)) return refuse('invalid-body', 'mentionIds must be a list');
-    // R5: a mention the client claims but the body does not hold is a "ghost" mention.
-    const ghosts = claimed.filter((id) => !mentionIds.includes(id));
-    if (ghosts.length > 0) {
-      return refuse(
-        'invalid-mentions',
-        'mentionIds must be the mentions in the body',
-        ghosts.slice(0, MAX_REPORTED_IDS).map(String),
-      );
-    }
-  }
-  if (mentionIds.length === 0 && isBlankText(toPlainText(body))) {
-    return refuse('empty-message', 'Write a message first');
-  }
-  if (kind === 'public-reply' && mentionIds.length > 0) {
-    return refuse('mentions-unavailable', 'A public reply cannot carry mentions (public-reply)');
-  }
-  if (mentionIds.length > BODY_LIMITS.mentions) {
-    return refuse('too-many-mentions', `A note may mention at most ${BODY_LIMITS.mentions} agents`);
-  }
-  return { ok: true, kind, body, mentionIds };
-}
-
-/** Mention labels as the directory names them now, so a label cannot pass for someone else. */
-function withDirectoryNames(node: RichTextNode, nameOf: (id: string) => string | undefined) {
-  if (node.type === MENTION_NODE) {
-    const name = nameOf(node.attrs?.id as string);
-    return name === undefined || name === node.attrs?.label
-      ? node
-      : { ...node, attrs: { ...node.attrs, label: name } };
-  }
-  if (!node.content) return node;
-  const content = node.content.map((child): RichTextNode => withDirectoryNames(child, nameOf));
-  return content.every((child, index) => child === node.content?.[index])
-    ? node
-    : { ...node, content };
+  // R5: a mention the client claims but the body does not hold is a "ghost" mention.
+  const ghosts = claimed.filter((id) => !mentionIds.includes(id)).map(String);
+  return ghosts.length
+    ? refuse('invalid-mentions', 'ghost', ghosts)
+    : !mentionIds.length && isBlankText(toPlainText(body))
+      ? refuse('empty-message')
+      : kind === 'public-reply' && mentionIds.length
+        ? refuse('mentions-unavailable', 'public-reply')
+        : mentionIds.length > BODY_LIMITS.mentions
+          ? refuse('too-many-mentions')
+          : { ok: true, kind, body, mentionIds };
 }
 
 /**
@@ -105,15 +76,10 @@ export function checkSubmission(
   input: unknown,
   { author, conversation, settings, people }: SubmissionContext,
 ): AcceptedSubmission | Refusal {
-  if (!canView(conversation, author.id)) {
-    return refuse('not-found', `No conversation ${conversation.id}`);
-  }
+  if (!canView(conversation, author.id)) return refuse('not-found');
   const authorId = isObject(input) ? input.authorId : undefined;
-  if (authorId !== undefined && authorId !== author.id) {
-    return refuse('forbidden', `${author.name} cannot post as someone else`);
-  }
-  if (accessOf(conversation, author.id) !== 'edit') {
-    return refuse('forbidden', `${author.name} can only view this conversation`);
+  if ((authorId ?? author.id) !== author.id || accessOf(conversation, author.id) !== 'edit') {
+    return refuse('forbidden');
   }
   const read = readSubmission(input);
   if (!read.ok) return read;
@@ -122,17 +88,22 @@ export function checkSubmission(
   if (read.mentionIds.length > 0) {
     const mention = canMention(author, conversation, settings, read.kind);
     if (!mention.allowed) {
-      return refuse('mentions-unavailable', `@mentions are unavailable here (${mention.reason})`);
+      return refuse('mentions-unavailable', mention.reason);
     }
     const byId = new Map(people.map((person) => [person.id, person]));
     const plan = planMentions(author, conversation, settings, read.mentionIds, (id) =>
       byId.get(id),
     );
-    if (plan.invalidIds.length > 0) {
-      return refuse('invalid-mentions', 'Only agents can be mentioned', plan.invalidIds);
+    if (plan.invalidIds.length) {
+      return refuse('invalid-mentions', '', plan.invalidIds);
     }
     addFollowerIds = plan.add.map((agent) => agent.id);
-    body = withDirectoryNames(body, (id) => byId.get(id)?.name);
+    // Mention labels as the directory names them now, so a label cannot pass for someone else.
+    body = JSON.parse(JSON.stringify(body), (_, node) =>
+      node?.type === MENTION_NODE
+        ? { ...node, attrs: { ...node.attrs, label: byId.get(node.attrs.id)?.name } }
+        : node,
+    );
   }
   return { ...read, body, text: toPlainText(body), addFollowerIds };
 }

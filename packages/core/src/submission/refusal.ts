@@ -19,14 +19,11 @@ export interface Refusal {
   readonly ids: readonly string[];
 }
 
-export const refuse = (
-  code: RefusalCode,
-  message: string,
-  ids: readonly string[] = [],
-): Refusal => ({
+/** The message names the code and what it is about; a UI words each code itself. */
+export const refuse = (code: RefusalCode, about = '', ids: readonly string[] = []): Refusal => ({
   ok: false,
   code,
-  message,
+  message: about ? `${code}: ${about}` : code,
   ids,
 });
 

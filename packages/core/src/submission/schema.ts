@@ -3,83 +3,78 @@ import { BODY_LIMITS } from './limits';
 import { type Refusal, refuse } from './refusal';
 
 type AttrCheck = (value: unknown) => boolean;
-
-interface NodeSpec {
-  /** Node types allowed as children; absent: a leaf. */
-  readonly content?: readonly string[];
-  /** The first child must be of this type (a list item starts with a paragraph). */
-  readonly first?: string;
-  /** At least one child (a list has items). */
-  readonly filled?: boolean;
-  readonly attrs?: Readonly<Record<string, AttrCheck>>;
-  /** Inline nodes may carry marks. */
-  readonly inline?: boolean;
-}
+type Attrs = Readonly<Record<string, AttrCheck>>;
+/** Allowed children (`null`: an inline leaf, which may carry marks), attributes, required first child. */
+type NodeSpec = readonly [children: readonly string[] | null, attrs: Attrs, first?: string];
 
 // No NUL (PostgreSQL text refuses it) and no lone surrogate (not valid Unicode, nor JSON text).
-const UNSAFE_TEXT = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
-const LIST_TYPES = [null, '1', 'a', 'A', 'i', 'I'];
-
-export const isCleanString = (
-  value: unknown,
-  max: number = BODY_LIMITS.attrLength,
-): value is string => typeof value === 'string' && value.length <= max && !UNSAFE_TEXT.test(value);
-
-/** Links may only point to web pages and e-mail addresses: never `javascript:`, `data:`, … */
-export const isSafeHref = (value: unknown): value is string =>
-  isCleanString(value) && SAFE_HREF.test(value.trim());
-
-const id: AttrCheck = (value) => isCleanString(value, 200) && value !== '';
-const label: AttrCheck = (value) => value === null || isCleanString(value, 200);
-const BLOCKS = ['paragraph', 'bulletList', 'orderedList'];
-const INLINE = ['text', 'hardBreak', 'mention'];
-
-/** The composer's schema (`@aside/composer` formattingExtensions and the mention node). */
-const NODES = new Map<string, NodeSpec>([
-  ['doc', { content: BLOCKS }],
-  ['paragraph', { content: INLINE }],
-  ['bulletList', { content: ['listItem'], filled: true }],
-  [
-    'orderedList',
-    {
-      content: ['listItem'],
-      filled: true,
-      attrs: {
-        start: (v) => Number.isSafeInteger(v) && (v as number) >= 0,
-        type: (v) => LIST_TYPES.includes(v as string),
-      },
-    },
-  ],
-  ['listItem', { content: BLOCKS, first: 'paragraph', filled: true }],
-  ['text', { inline: true }],
-  ['hardBreak', { inline: true }],
-  [
-    'mention',
-    { inline: true, attrs: { id, label, mentionSuggestionChar: (v) => v === '@' || v === null } },
-  ],
-]);
-const MARKS = new Map<string, Readonly<Record<string, AttrCheck>>>([
-  ['bold', {}],
-  ['italic', {}],
-  ['code', {}],
-  ['link', { href: isSafeHref }],
-]);
-const NODE_KEYS = new Set(['type', 'attrs', 'content', 'text', 'marks']);
+const UNSAFE_TEXT = /[\0\p{Cs}]/u;
 
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const badAttrs = (attrs: unknown, allowed: Readonly<Record<string, AttrCheck>> = {}) => {
-  if (attrs === undefined) return null;
-  if (!isObject(attrs)) return 'attrs must be an object';
-  for (const [key, value] of Object.entries(attrs)) {
-    const check = Object.hasOwn(allowed, key) ? allowed[key] : undefined;
-    if (!check) return `attribute "${key}" is not allowed`;
-    if (!check(value)) return `attribute "${key}" has a value that is not allowed`;
-  }
-  return null;
+const clean = (value: unknown, max: number = BODY_LIMITS.attrLength): value is string =>
+  typeof value === 'string' && value.length <= max && !UNSAFE_TEXT.test(value);
+
+/** Links may only point to web pages and e-mail addresses: never `javascript:`, `data:`, … */
+export const isSafeHref = (value: unknown): value is string =>
+  clean(value) && /^(https?:\/\/|mailto:)/i.test(value.trim());
+
+const NONE: Attrs = {};
+const BLOCKS = ['paragraph', 'bulletList', 'orderedList'];
+const INLINE = ['text', 'hardBreak', 'mention'];
+const ITEMS = ['listItem'];
+
+/** The composer's schema (`@aside/composer` formattingExtensions and the mention node). */
+const NODES = new Map<string, NodeSpec>([
+  ['doc', [BLOCKS, NONE]],
+  ['paragraph', [INLINE, NONE]],
+  ['bulletList', [ITEMS, NONE, 'listItem']],
+  [
+    'orderedList',
+    [
+      ITEMS,
+      {
+        start: (v) => v === undefined || Number.isSafeInteger(v),
+        type: (v) => v == null || /^[1aAiI]$/.test(v as string),
+      },
+      'listItem',
+    ],
+  ],
+  ['listItem', [BLOCKS, NONE, 'paragraph']],
+  ['text', [null, NONE]],
+  ['hardBreak', [null, NONE]],
+  [
+    'mention',
+    [
+      null,
+      {
+        id: (v) => clean(v, 200) && v !== '',
+        label: (v) => v == null || clean(v, 200),
+        mentionSuggestionChar: (v) => v == null || v === '@',
+      },
+    ],
+  ],
+]);
+const MARKS = new Map<string, Attrs>([
+  ['bold', NONE],
+  ['italic', NONE],
+  ['code', NONE],
+  ['link', { href: isSafeHref }],
+]);
+
+/** Only allowed fields; every allowed attribute's check passes (a missing one is `undefined`). */
+const fits = (value: unknown, fields: readonly string[], allowed: Attrs) => {
+  if (!isObject(value) || Object.keys(value).some((key) => !fields.includes(key))) return false;
+  const attrs = value.attrs ?? {};
+  return (
+    isObject(attrs) &&
+    Object.keys(attrs).every((key) => Object.hasOwn(allowed, key)) &&
+    Object.entries(allowed).every(([key, check]) => check(attrs[key]))
+  );
 };
+const NODE_FIELDS = ['type', 'attrs', 'content', 'text', 'marks'];
+const MARK_FIELDS = ['type', 'attrs'];
 
 export interface CheckedRichText {
   readonly ok: true;
@@ -88,90 +83,58 @@ export interface CheckedRichText {
   readonly mentionIds: readonly string[];
 }
 
-interface Pending {
-  readonly node: unknown;
-  readonly parent: string | null;
-  readonly depth: number;
-  readonly first: boolean;
-}
-
 /**
  * R19: is `value` a document of Aside's one rich-text schema (nodes, marks, attributes, link
  * protocols) within BODY_LIMITS? Iterative, so a 100k-deep body is refused, never a stack overflow.
  */
 export function checkRichText(value: unknown): CheckedRichText | Refusal {
-  const invalid = (why: string) => refuse('invalid-body', `The message body is invalid: ${why}`);
+  const invalid = (type: string) => refuse('invalid-body', type.slice(0, 40));
+  const tooLarge = refuse('too-large');
   const mentionIds = new Set<string>();
-  const stack: Pending[] = [{ node: value, parent: null, depth: 1, first: true }];
-  let nodes = 0;
+  // [node, allowed types here, depth]; pushed in reverse so nodes come in document order.
+  const stack: [unknown, readonly string[], number][] = [[value, ['doc'], 1]];
+  let nodes = 1;
   let textLength = 0;
   for (let item = stack.pop(); item; item = stack.pop()) {
-    const { node, parent, depth } = item;
-    if (depth > BODY_LIMITS.depth) return refuse('too-large', 'The message is nested too deeply');
-    if (++nodes > BODY_LIMITS.nodes) return refuse('too-large', 'The message is too long');
-    if (!isObject(node)) return invalid('a node must be an object');
-    const spec = typeof node.type === 'string' ? NODES.get(node.type) : undefined;
-    if (!spec) return invalid(`node type ${String(node.type).slice(0, 40)} is not allowed`);
-    const type = node.type as string;
-    const allowedHere =
-      parent === null ? type === 'doc' : NODES.get(parent)?.content?.includes(type);
-    if (!allowedHere) return invalid(`${type} cannot be inside ${parent ?? 'nothing'}`);
-    const parentSpec = parent === null ? undefined : NODES.get(parent);
-    if (item.first && parentSpec?.first && parentSpec.first !== type) {
-      return invalid(`${parent} must start with a ${parentSpec.first}`);
+    const [node, allowed, depth] = item;
+    if (depth > BODY_LIMITS.depth) return tooLarge;
+    const type = isObject(node) ? String(node.type) : '';
+    const spec = NODES.get(type);
+    if (!spec || !allowed.includes(type) || !fits(node, NODE_FIELDS, spec[1])) return invalid(type);
+    const { text, marks, content, attrs } = node as Record<string, unknown>;
+    if (type === 'text' ? !clean(text, Number.POSITIVE_INFINITY) || !text : text !== undefined) {
+      return invalid(type);
     }
-    for (const key of Object.keys(node)) {
-      if (!NODE_KEYS.has(key)) return invalid(`field "${key}" is not allowed`);
-    }
-    const attrProblem = badAttrs(node.attrs, spec.attrs);
-    if (attrProblem) return invalid(`${type}: ${attrProblem}`);
-    if (type === 'text') {
-      if (!isCleanString(node.text, Number.POSITIVE_INFINITY) || node.text === '') {
-        return invalid('a text node needs non-empty text without NUL');
-      }
-      textLength += node.text.length;
-    } else if (node.text !== undefined) return invalid(`${type} cannot have text`);
+    textLength += type === 'text' ? (text as string).length : 0;
     if (type === 'mention') {
-      if (!id((node.attrs as Record<string, unknown> | undefined)?.id)) {
-        return invalid('a mention needs an id');
-      }
-      mentionIds.add((node.attrs as Record<string, string>).id!);
-      textLength += String((node.attrs as Record<string, unknown>).label ?? '').length;
+      const mention = attrs as { id: string; label?: string };
+      mentionIds.add(mention.id);
+      textLength += mention.label?.length ?? 0;
     }
-    if (textLength > BODY_LIMITS.textLength) return refuse('too-large', 'The message is too long');
-    if (node.marks !== undefined) {
-      if (!spec.inline || !Array.isArray(node.marks)) return invalid(`${type} cannot have marks`);
-      const seen = new Set<string>();
-      for (const mark of node.marks as unknown[]) {
-        if (++nodes > BODY_LIMITS.nodes) return refuse('too-large', 'The message is too long');
-        const markAttrs = isObject(mark) ? MARKS.get(mark.type as string) : undefined;
-        if (!isObject(mark) || !markAttrs || seen.has(mark.type as string)) {
-          return invalid('a mark is not allowed or repeated');
-        }
-        seen.add(mark.type as string);
-        const problem = Object.keys(mark).some((key) => key !== 'type' && key !== 'attrs')
-          ? 'unknown field'
-          : badAttrs(mark.attrs, markAttrs);
-        if (problem) return invalid(`${mark.type} mark: ${problem}`);
-        if (mark.type === 'link' && !isSafeHref((mark.attrs as Record<string, unknown>)?.href)) {
-          return invalid('a link must be http, https or mailto');
-        }
-      }
+    if (textLength > BODY_LIMITS.textLength) return tooLarge;
+    if (marks !== undefined) {
+      if (spec[0] || !Array.isArray(marks)) return invalid(type);
+      nodes += marks.length;
+      const types = marks.map((mark) => (isObject(mark) ? mark.type : null));
+      const fine = marks.every((mark, index) => {
+        const markAttrs = MARKS.get(types[index] as string);
+        return (
+          markAttrs && fits(mark, MARK_FIELDS, markAttrs) && types.indexOf(types[index]) === index
+        );
+      });
+      if (!fine) return invalid(type);
     }
-    const content = node.content;
-    if (content === undefined) {
-      if (spec.filled) return invalid(`${type} cannot be empty`);
-      continue;
-    }
-    if (!spec.content || !Array.isArray(content)) return invalid(`${type} cannot have content`);
-    if (spec.filled && content.length === 0) return invalid(`${type} cannot be empty`);
-    if (nodes + content.length > BODY_LIMITS.nodes) {
-      return refuse('too-large', 'The message is too long');
-    }
-    // Pushed in reverse, so nodes are visited in document order (mentions keep their order).
+    const [children, , first] = spec;
+    if (content === undefined ? first : !children || !Array.isArray(content)) return invalid(type);
+    if (!Array.isArray(content)) continue;
+    if (first && content[0]?.type !== first) return invalid(type);
+    nodes += content.length;
+    if (nodes > BODY_LIMITS.nodes) return tooLarge;
     for (let index = content.length - 1; index >= 0; index--) {
-      stack.push({ node: content[index], parent: type, depth: depth + 1, first: index === 0 });
+      stack.push([content[index], children as readonly string[], depth + 1]);
     }
   }
-  return { ok: true, doc: value as RichTextNode, mentionIds: [...mentionIds] };
+  return nodes > BODY_LIMITS.nodes
+    ? tooLarge
+    : { ok: true, doc: value as RichTextNode, mentionIds: [...mentionIds] };
 }
