@@ -115,6 +115,8 @@ describe('checkRichText: one schema for every stored body', () => {
     expect(checkRichText(many)).toMatchObject({ ok: false, code: 'too-large' });
     const long = doc(text('x'.repeat(BODY_LIMITS.textLength + 1)));
     expect(checkRichText(long)).toMatchObject({ ok: false, code: 'too-large' });
+    const tenMegabytes = doc(text('x'.repeat(10 * 1024 * 1024)));
+    expect(checkRichText(tenMegabytes)).toMatchObject({ ok: false, code: 'too-large' });
     const cyclic: { type: string; content: unknown[] } = { type: 'doc', content: [] };
     cyclic.content.push({ type: 'bulletList', content: [{ type: 'listItem', content: [] }] });
     (cyclic.content[0] as { content: { content: unknown[] }[] }).content[0]!.content.push(
