@@ -2,7 +2,16 @@ import { AsideError } from '@aside/core';
 import { demoAgents } from '@aside/core/memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpAdapters, signIn } from '../../packages/adapter-http/src';
-import { api, clientFor, note, reply, startTestServer, type TestServer, tokenFor } from './helpers';
+import {
+  api,
+  clientFor,
+  doc,
+  note,
+  reply,
+  startTestServer,
+  type TestServer,
+  tokenFor,
+} from './helpers';
 
 const { sam, ada, nora, lee, jane, jamie } = demoAgents;
 
@@ -255,9 +264,9 @@ describe('reference server endpoints (PROTOCOL.md)', () => {
     ).rejects.toMatchObject({ code: 'invalid-mentions', details: { ids: ['user-janet'] } });
   });
 
-  it('R4: a light agent forging addFollowerIds on a note is refused with 403', async () => {
+  it('R4, R19: a light agent forging addFollowerIds on a note adds nobody (followers are derived)', async () => {
     const token = await tokenFor(t.baseUrl, lee.id);
-    const response = await api<{ error: { code: string } }>(
+    const response = await api<{ conversation: { followerIds: string[] } }>(
       t.baseUrl,
       'POST',
       '/conversations/conv-refund/messages',
@@ -267,8 +276,9 @@ describe('reference server endpoints (PROTOCOL.md)', () => {
         body: { ...reply('just a note'), kind: 'internal-note', addFollowerIds: [jamie.id] },
       },
     );
-    expect(response.status).toBe(403);
-    expect(response.body.error.code).toBe('forbidden');
+    // The client's list is advisory: the server derives followers from the body's mentions.
+    expect(response.status).toBe(201);
+    expect(response.body.conversation.followerIds).not.toContain(jamie.id);
   });
 
   it('R4: a light agent forging a follower request is refused with 403', async () => {
@@ -330,7 +340,7 @@ describe('reference server endpoints (PROTOCOL.md)', () => {
   it('R8: drafts are saved, loaded and removed per agent, never shared', async () => {
     const sams = await clientFor(t.baseUrl, sam.id);
     const adas = await clientFor(t.baseUrl, ada.id);
-    const draft = { doc: { type: 'doc', content: [] }, text: 'half a thought', updatedAt: 1 };
+    const draft = { doc: doc('half a thought'), text: 'half a thought', updatedAt: 1 };
     await sams.drafts.save('k1', draft);
     expect(await sams.drafts.load('k1')).toEqual(draft);
     expect(await adas.drafts.load('k1')).toBeNull();

@@ -4,7 +4,10 @@ import { DEFAULT_TIMEOUT_MS, type HttpAdapterOptions, joinUrl, resolveHeaders } 
 const CORE_CODES: ReadonlySet<string> = new Set<AsideErrorCode>([
   'adapter-failed',
   'invalid-adapter-data',
+  'invalid-body',
+  'too-large',
   'invalid-mentions',
+  'too-many-mentions',
   'mentions-unavailable',
   'forbidden',
   'not-found',
@@ -17,6 +20,7 @@ export function codeForStatus(status: number, bodyCode: unknown): AsideErrorCode
   if (typeof bodyCode === 'string' && CORE_CODES.has(bodyCode)) return bodyCode as AsideErrorCode;
   if (status === 401 || status === 403) return 'forbidden';
   if (status === 404) return 'not-found';
+  if (status === 413) return 'too-large';
   if (status === 422) return 'invalid-mentions';
   if (status === 409 || status === 429 || status === 503) return 'busy';
   return 'adapter-failed';

@@ -34,9 +34,14 @@ export interface SubmitMessageInput {
   readonly authorId: string;
   readonly kind: ComposerMode;
   readonly body: RichTextNode;
+  /** `toPlainText(body)`; a backend derives it again and never trusts it (R19). */
   readonly text: string;
+  /** The body's mentions; a backend refuses any id the body does not hold (R19). */
   readonly mentionIds: readonly string[];
-  /** Followers the message adds (R6), decided by the core's policy; the backend re-checks. */
+  /**
+   * Followers the message adds (R6) as the client saw the conversation: advisory only. A
+   * backend derives them with `checkSubmission` from the conversation as it is then (R19).
+   */
   readonly addFollowerIds: readonly string[];
 }
 

@@ -1,7 +1,10 @@
 export type AsideErrorCode =
   | 'adapter-failed'
   | 'invalid-adapter-data'
+  | 'invalid-body'
+  | 'too-large'
   | 'invalid-mentions'
+  | 'too-many-mentions'
   | 'mentions-unavailable'
   | 'forbidden'
   | 'not-found'

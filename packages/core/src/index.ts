@@ -18,7 +18,14 @@ export {
   planMentions,
   type RemoveFollowerRefusal,
 } from './policy';
-export { EMPTY_DOC, extractMentionIds, isEmptyDoc, stripMentions, toPlainText } from './rich-text';
+export {
+  EMPTY_DOC,
+  extractMentionIds,
+  isBlankText,
+  isEmptyDoc,
+  stripMentions,
+  toPlainText,
+} from './rich-text';
 export { notificationsForMessage } from './routing';
 export {
   createMentionIndex,
@@ -42,4 +49,6 @@ export type {
   MentionSuggestion,
   SubmitOutcome,
 } from './store/store-api';
+export * from './submission';
 export type * from './types';
+export { UNREADABLE_MESSAGE_TEXT } from './validate';

@@ -60,6 +60,13 @@ export function stripMentions(doc: RichTextNode): RichTextNode {
   return { ...doc, content };
 }
 
+// Whitespace and the invisible characters that render as nothing (zero-width spaces, joiners,
+// word joiner, BOM, soft hyphen, Mongolian vowel separator).
+const BLANK = /^[\s\u200b-\u200d\u2060\u00ad\u180e]*$/;
+
+/** R19: text that shows nothing at all: an "empty message". */
+export const isBlankText = (text: string): boolean => BLANK.test(text);
+
 export function isEmptyDoc(doc: RichTextNode): boolean {
-  return toPlainText(doc).trim() === '' && extractMentionIds(doc).length === 0;
+  return isBlankText(toPlainText(doc)) && extractMentionIds(doc).length === 0;
 }

@@ -67,6 +67,11 @@ export interface Message {
   readonly text: string;
   readonly mentionIds: readonly string[];
   readonly createdAt: number;
+  /**
+   * R20: set by the core when the stored message is invalid; it then reads as a placeholder
+   * (its `text` is UNREADABLE_MESSAGE_TEXT) and the rest of the conversation still loads.
+   */
+  readonly invalid?: true;
 }
 
 export interface Settings {

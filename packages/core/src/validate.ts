@@ -1,10 +1,18 @@
 import { AsideError } from './errors';
-import type { Agent, Conversation, Draft, NotificationEvent, Person, Settings } from './types';
+import { EMPTY_DOC } from './rich-text';
+import { checkDraft } from './submission/check-draft';
+import { checkRichText, isObject } from './submission/schema';
+import type {
+  Agent,
+  Conversation,
+  Draft,
+  Message,
+  NotificationEvent,
+  Person,
+  Settings,
+} from './types';
 
 type Check = (value: unknown) => string | null;
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const string: Check = (v) => (typeof v === 'string' ? null : 'a string');
 const number: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? null : 'a number');
@@ -25,7 +33,6 @@ const arrayOf =
   (check: Check): Check =>
   (v) =>
     Array.isArray(v) && v.every((item) => check(item) === null) ? null : 'an array of valid items';
-const object: Check = (v) => (isObject(v) ? null : 'an object');
 const recordOf =
   (check: Check): Check =>
   (v) =>
@@ -61,7 +68,7 @@ const messageShape = shape({
   conversationId: string,
   authorId: string,
   kind: oneOf('public-reply', 'internal-note'),
-  body: object,
+  body: (v) => (checkRichText(v).ok ? null : 'a valid document'),
   text: string,
   mentionIds: arrayOf(string),
   createdAt: number,
@@ -75,14 +82,15 @@ const conversationShape = shape({
   followerIds: arrayOf(string),
   access: recordOf(ACCESS),
   defaultAccess: ACCESS,
-  messages: arrayOf(messageShape),
+  messages: (v) => (Array.isArray(v) ? null : 'an array'),
   version: number,
 });
-const settingsShape = shape({
+export const settingsShape = shape({
   collaborationEnabled: boolean,
   mentionWithoutAccess: oneOf('add', 'skip'),
 });
-const draftShape = shape({ doc: object, text: string, updatedAt: number });
+const draftShape: Check = (v) =>
+  shape({ text: string })(v) ?? (checkDraft(v).ok ? null : 'a valid document');
 const notificationShape = shape({
   id: string,
   kind: oneOf('mention', 'update'),
@@ -109,8 +117,40 @@ function validator<T>(check: Check, what: string) {
   };
 }
 
-/** Adapter data is checked where it enters the core, so a host's bug reads as a clear error. */
-export const parseConversation = validator<Conversation>(conversationShape, 'conversation');
+/** R20: what an invalid stored message reads as; the UI may show its own words (`invalid`). */
+export const UNREADABLE_MESSAGE_TEXT = 'This message could not be shown';
+
+function placeholder(raw: unknown, index: number, conversationId: string): Message {
+  const { id, authorId, kind, createdAt } = (isObject(raw) ? raw : {}) as Partial<Message>;
+  return {
+    id: typeof id === 'string' ? id : `invalid-${index}`,
+    conversationId,
+    authorId: typeof authorId === 'string' ? authorId : '',
+    kind: kind === 'public-reply' ? kind : 'internal-note',
+    body: EMPTY_DOC,
+    text: UNREADABLE_MESSAGE_TEXT,
+    mentionIds: [],
+    createdAt: Number.isFinite(createdAt) ? (createdAt as number) : 0,
+    invalid: true,
+  };
+}
+
+const parseWholeConversation = validator<Conversation>(conversationShape, 'conversation');
+
+/**
+ * Adapter data is checked where it enters the core, so a host's bug reads as a clear error.
+ * R20: each message is checked on its own; an invalid one becomes a placeholder, the rest load.
+ */
+export function parseConversation(value: unknown, source: string): Conversation {
+  const conversation = parseWholeConversation(value, source);
+  let messages: Message[] | null = null;
+  conversation.messages.forEach((message, index) => {
+    if (messageShape(message) === null) return;
+    messages ??= [...conversation.messages];
+    messages[index] = placeholder(message, index, conversation.id);
+  });
+  return messages ? { ...conversation, messages } : conversation;
+}
 export const parseAgent = validator<Agent>(agentShape, 'agent');
 export const parsePeople = validator<Person[]>(arrayOf(personShape), 'list of people');
 export const parseAgents = validator<Agent[]>(arrayOf(agentShape), 'list of agents');

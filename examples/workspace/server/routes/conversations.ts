@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv, ServerContext } from '../context';
 import { badRequest, notFound } from '../errors';
 import { loadConversation } from '../repository';
-import { addFollower, parseSubmit, removeFollower, submitMessage } from '../writes';
+import { addFollower, isUsableId, parseSubmit, removeFollower, submitMessage } from '../writes';
 
 export function conversationRoutes({ db }: ServerContext) {
   const routes = new Hono<AppEnv>();
@@ -40,7 +40,8 @@ export function conversationRoutes({ db }: ServerContext) {
   });
 
   routes.get('/:id', async (c) => {
-    const conversation = await loadConversation(db, c.req.param('id'));
+    const id = c.req.param('id');
+    const conversation = isUsableId(id) ? await loadConversation(db, id) : null;
     // No access reads exactly like no conversation: its existence is not disclosed.
     if (!conversation || !canView(conversation, c.get('agent').id)) {
       throw notFound(`conversation ${c.req.param('id')}`);
@@ -51,7 +52,9 @@ export function conversationRoutes({ db }: ServerContext) {
   routes.post('/:id/messages', async (c) => {
     const input = parseSubmit(
       c.req.header('Idempotency-Key'),
-      await c.req.json().catch(() => null),
+      await c.req.json().catch(() => {
+        throw badRequest('The body must be JSON');
+      }),
     );
     const result = await submitMessage(db, c.get('agent'), c.req.param('id'), input);
     return c.json(

@@ -1,7 +1,7 @@
-import type { Settings } from '@aside/core';
+import { checkSettingsChange } from '@aside/core';
 import { Hono } from 'hono';
 import type { AppEnv, ServerContext } from '../context';
-import { badRequest, forbidden } from '../errors';
+import { refused } from '../errors';
 import { appendEvents } from '../events';
 import { loadSettings } from '../repository';
 
@@ -11,17 +11,11 @@ export function settingsRoutes({ db }: ServerContext) {
 
   /** R4: only an admin turns collaboration on or off; every client hears of it live. */
   routes.put('/', async (c) => {
-    if (c.get('agent').role !== 'admin') throw forbidden('Only admins change settings');
-    const change = (await c.req.json().catch(() => null)) as Partial<Settings> | null;
-    if (!change || typeof change !== 'object') throw badRequest('Settings object expected');
+    const change = await c.req.json().catch(() => null);
     const settings = await db.transaction(async (tx) => {
-      const next: Settings = { ...(await loadSettings(tx)) };
-      if (typeof change.collaborationEnabled === 'boolean') {
-        Object.assign(next, { collaborationEnabled: change.collaborationEnabled });
-      }
-      if (change.mentionWithoutAccess === 'add' || change.mentionWithoutAccess === 'skip') {
-        Object.assign(next, { mentionWithoutAccess: change.mentionWithoutAccess });
-      }
+      const decision = checkSettingsChange(c.get('agent'), await loadSettings(tx), change);
+      if (!decision.ok) throw refused(decision);
+      const next = decision.settings;
       await tx.query(
         'UPDATE settings SET collaboration_enabled = $1, mention_without_access = $2 WHERE id = 1',
         [next.collaborationEnabled, next.mentionWithoutAccess],

@@ -6,8 +6,11 @@ import type {
   Unsubscribe,
 } from '../adapters';
 import { AsideError } from '../errors';
-import { canAddFollower, canRemoveFollower, canView } from '../policy';
+import { canView } from '../policy';
 import { createMentionIndex } from '../search';
+import { checkFollowerChange } from '../submission/check-follower';
+import { checkSubmission, readSubmission } from '../submission/check-submission';
+import { refusalError } from '../submission/refusal';
 import type {
   Agent,
   Conversation,
@@ -152,37 +155,50 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   const submitMessage = (input: SubmitMessageInput): SubmitMessageResult => {
     const author = agentOf(input.authorId);
     const before = find(input.conversationId);
-    if (!canView(before, author.id))
-      throw new AsideError('not-found', `No conversation ${input.conversationId}`);
-    // The backend re-checks everything the client decided (R16): it never trusts the client.
-    if (input.kind === 'public-reply' && input.mentionIds.length > 0) {
-      throw new AsideError('forbidden', 'A public reply cannot carry mentions');
-    }
-    for (const id of input.addFollowerIds) {
-      const target = people.get(id);
-      if (
-        !target ||
-        !input.mentionIds.includes(id) ||
-        !canAddFollower(author, target, before, settings).allowed
-      ) {
-        throw new AsideError('forbidden', `${author.name} cannot add ${id} as a follower`);
-      }
-    }
+    // The backend decides again with the same function as the store (R19): it trusts no client.
+    const read = readSubmission(input);
+    const decision = checkSubmission(input, {
+      author,
+      conversation: before,
+      settings,
+      people: read.ok ? read.mentionIds.flatMap((id) => people.get(id) ?? []) : [],
+    });
+    if (!decision.ok) throw refusalError(decision);
     const message = {
       id: `msg-${++messageSeq}`,
       conversationId: before.id,
       authorId: author.id,
-      kind: input.kind,
-      body: input.body,
-      text: input.text,
-      mentionIds: input.mentionIds,
+      kind: decision.kind,
+      body: decision.body,
+      text: decision.text,
+      mentionIds: decision.mentionIds,
       createdAt: Date.now(),
     };
     const conversation = save(before.id, {
       messages: [...before.messages, message],
-      followerIds: [...before.followerIds, ...input.addFollowerIds],
+      followerIds: [...before.followerIds, ...decision.addFollowerIds],
     });
     return { message, conversation };
+  };
+
+  const changeFollower = (
+    type: 'add' | 'remove',
+    id: string,
+    agentId: string,
+    actorId: string,
+  ): Conversation => {
+    const conversation = find(id);
+    const decision = checkFollowerChange({
+      type,
+      actor: agentOf(actorId),
+      conversation,
+      settings,
+      agentId,
+      target: people.get(agentId),
+    });
+    if (!decision.ok) throw refusalError(decision);
+    const followerIds = conversation.followerIds.filter((f) => f !== agentId);
+    return save(id, { followerIds: type === 'add' ? [...followerIds, agentId] : followerIds });
   };
 
   const adaptersFor = (agentId: string): AsideAdapters => ({
@@ -219,20 +235,11 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       },
       async addFollower(id, followerId, { actorId }) {
         await operate('addFollower');
-        const conversation = find(id);
-        const target = people.get(followerId);
-        if (!target || !canAddFollower(agentOf(actorId), target, conversation, settings).allowed) {
-          throw new AsideError('forbidden', `Cannot add ${followerId} as a follower`);
-        }
-        return save(id, { followerIds: [...conversation.followerIds, followerId] });
+        return changeFollower('add', id, followerId, actorId);
       },
       async removeFollower(id, followerId, { actorId }) {
         await operate('removeFollower');
-        const conversation = find(id);
-        if (!canRemoveFollower(agentOf(actorId), conversation, followerId).allowed) {
-          throw new AsideError('forbidden', `Cannot remove ${followerId}`);
-        }
-        return save(id, { followerIds: conversation.followerIds.filter((f) => f !== followerId) });
+        return changeFollower('remove', id, followerId, actorId);
       },
     },
     notifications: {

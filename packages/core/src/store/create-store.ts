@@ -1,10 +1,13 @@
 import type { Unsubscribe } from '../adapters';
 import { draftKey } from '../adapters';
 import { AsideError, toAsideError } from '../errors';
-import { canMention, canRemoveFollower, mentionHint, planMentions } from '../policy';
-import { EMPTY_DOC, extractMentionIds, isEmptyDoc, stripMentions, toPlainText } from '../rich-text';
+import { canMention, mentionHint } from '../policy';
+import { EMPTY_DOC, isEmptyDoc, stripMentions, toPlainText } from '../rich-text';
 import { notificationsForMessage } from '../routing';
 import { DEFAULT_SUGGESTION_LIMIT } from '../search';
+import { checkFollowerChange } from '../submission/check-follower';
+import { checkSubmission, readSubmission } from '../submission/check-submission';
+import { refusalError } from '../submission/refusal';
 import type {
   Agent,
   ComposerMode,
@@ -355,45 +358,31 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
       return fail(conversationId, toAsideError(error, 'Cannot submit'));
     }
     const { agent, settings, conversation } = context;
-    if (isEmptyDoc(draft.doc))
-      return fail(conversationId, new AsideError('empty-message', 'Write a message first'));
+    // R3: a public reply never carries a mention, however it got there.
+    const input = {
+      kind: mode,
+      body: mode === 'public-reply' ? stripMentions(draft.doc) : draft.doc,
+    };
+    const read = readSubmission(input);
+    if (!read.ok) return fail(conversationId, refusalError(read));
 
     patchComposer(conversationId, { submitting: true, error: null });
-    // R3: a public reply never carries a mention, however it got there.
-    const body = mode === 'public-reply' ? stripMentions(draft.doc) : draft.doc;
-    const mentionIds = mode === 'public-reply' ? [] : extractMentionIds(body);
-    let addFollowerIds: string[] = [];
-    if (mentionIds.length > 0) {
-      const mention = canMention(agent, conversation, settings, mode);
-      if (!mention.allowed) {
-        return fail(
-          conversationId,
-          new AsideError(
-            'mentions-unavailable',
-            `@mentions are unavailable here (${mention.reason})`,
-          ),
-        );
-      }
-      let people: Person[];
+    let people: Person[] = [];
+    if (read.mentionIds.length > 0) {
       try {
         // R5: never trust the mention nodes (they may be pasted); ask the directory again.
-        people = parsePeople(await adapters.directory.getPeople(mentionIds), 'directory.getPeople');
+        people = parsePeople(
+          await adapters.directory.getPeople(read.mentionIds),
+          'directory.getPeople',
+        );
       } catch (error) {
         return fail(conversationId, toAsideError(error, 'Could not check the mentioned agents'));
       }
       rememberPeople(people);
-      const byId = new Map(people.map((person) => [person.id, person]));
-      const plan = planMentions(agent, conversation, settings, mentionIds, (id) => byId.get(id));
-      if (plan.invalidIds.length > 0) {
-        return fail(
-          conversationId,
-          new AsideError('invalid-mentions', 'Only agents can be mentioned', {
-            ids: plan.invalidIds,
-          }),
-        );
-      }
-      addFollowerIds = plan.add.map((person) => person.id);
     }
+    // R19: the same decision the backend takes before storing.
+    const decision = checkSubmission(input, { author: agent, conversation, settings, people });
+    if (!decision.ok) return fail(conversationId, refusalError(decision));
 
     const keyName = `${conversationId}:${mode}`;
     const previousAttempt = submitKeys.get(keyName);
@@ -406,14 +395,14 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
         idempotencyKey,
         authorId: agent.id,
         kind: mode,
-        body,
-        text: toPlainText(body),
-        mentionIds,
-        addFollowerIds,
+        body: decision.body,
+        text: decision.text,
+        mentionIds: decision.mentionIds,
+        addFollowerIds: decision.addFollowerIds,
       });
       const after = acceptServer(result.conversation, 'conversations.submitMessage');
       submitKeys.delete(keyName);
-      recent.note(mentionIds);
+      recent.note(decision.mentionIds);
       const current = composerOf(conversationId);
       patchComposer(conversationId, {
         submitting: false,
@@ -483,17 +472,7 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
       return refuse(conversationId, (error as Error).message);
     }
     await fetchMissingPeople([agentId]);
-    const { agent, settings, conversation } = context;
-    const plan = planMentions(agent, conversation, settings, [agentId], (id) => state.people[id]);
-    if (plan.add.length === 0) {
-      return refuse(
-        conversationId,
-        plan.invalidIds.length
-          ? 'Only agents can follow a conversation'
-          : 'You cannot add this follower',
-      );
-    }
-    return changeFollower(conversationId, 'add', agentId);
+    return decideFollower(conversationId, 'add', agentId, context);
   };
 
   const removeFollower = (conversationId: string, agentId: string) => {
@@ -503,10 +482,29 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
     } catch (error) {
       return refuse(conversationId, (error as Error).message);
     }
-    const decision = canRemoveFollower(context.agent, context.conversation, agentId);
-    if (!decision.allowed)
-      return refuse(conversationId, `You cannot remove this follower (${decision.reason})`);
-    return changeFollower(conversationId, 'remove', agentId);
+    return decideFollower(conversationId, 'remove', agentId, context);
+  };
+
+  /** R5, R10: the same decision the backend takes; a refusal is shown and nothing is sent. */
+  const decideFollower = (
+    conversationId: string,
+    type: FollowerChange['type'],
+    agentId: string,
+    { agent, settings, conversation }: ReturnType<typeof requireContext>,
+  ) => {
+    const decision = checkFollowerChange({
+      type,
+      actor: agent,
+      conversation,
+      settings,
+      agentId,
+      target: state.people[agentId],
+    });
+    if (!decision.ok) {
+      patchConversation(conversationId, { error: refusalError(decision) });
+      return Promise.resolve(false);
+    }
+    return changeFollower(conversationId, type, agentId);
   };
 
   // ---- mention search (R2, R5) ----
