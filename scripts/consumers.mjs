@@ -25,6 +25,7 @@ import { checkSingleCopies } from './consumers/single-copies.mjs';
 import { packAll, root } from './pack.mjs';
 
 const consumersDir = join(root, 'consumers');
+process.env.NEXT_TELEMETRY_DISABLED = '1';
 const apps = ['vite-react19', 'vite-react18', 'nextjs', 'tiptap-latest'];
 const only = process.argv.slice(2);
 const selected = only.length ? apps.filter((app) => only.includes(app)) : apps;
@@ -89,6 +90,10 @@ try {
       keepLockfileUnlessChanged(lockfile, lockedBefore);
       if (/unmet peer|missing peer/i.test(install))
         throw new Error('pnpm reported peer dependency problems');
+      // A clean build each time, as on a fresh clone (Next's generated .next/types would
+      // otherwise join the type-check).
+      for (const output of ['dist', '.next', 'next-env.d.ts'])
+        rmSync(join(cwd, output), { recursive: true, force: true });
       run(cwd, 'pnpm', ['run', 'typecheck']);
       run(cwd, 'pnpm', ['run', 'build']);
       if (app === 'tiptap-latest') checkSingleCopies(cwd, ['@tiptap/', 'prosemirror-model']);
