@@ -7,11 +7,17 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   typescript: { reactDocgen: 'react-docgen-typescript' },
-  viteFinal: async (viteConfig) => ({
+  // `storybook dev` and the story tests read the packages' sources (fast reloads, no build).
+  // `storybook build` resolves @aside/* like a host does, through each package's `exports`,
+  // so the published Storybook shows the built `dist/` (run `pnpm build` first).
+  viteFinal: async (viteConfig, { configType }) => ({
     ...viteConfig,
     resolve: {
       ...viteConfig.resolve,
-      alias: [...workspaceAliases, ...((viteConfig.resolve?.alias as []) ?? [])],
+      alias: [
+        ...(configType === 'PRODUCTION' ? [] : workspaceAliases),
+        ...((viteConfig.resolve?.alias as []) ?? []),
+      ],
     },
   }),
 };

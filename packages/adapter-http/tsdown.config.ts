@@ -1,10 +1,4 @@
 import { defineConfig } from 'tsdown';
+import { packageBuild } from '../../tsdown.shared.ts';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: 'esm',
-  platform: 'neutral',
-  dts: true,
-  fixedExtension: false,
-  sourcemap: true,
-});
+export default defineConfig(packageBuild(['src/index.ts']));

@@ -1,4 +1,4 @@
 import { defineConfig } from 'tsdown';
 import { packageBuild } from '../../tsdown.shared.ts';
 
-export default defineConfig(packageBuild(['src/index.ts'], { css: true }));
+export default defineConfig(packageBuild(['src/index.ts'], { css: true, client: true }));

@@ -1,4 +1,4 @@
-import { accessOf, canMention, canView, planMentions } from '../policy';
+import { canMention, canView, canWrite, planMentions } from '../policy';
 import { isBlankText, MENTION_NODE, toPlainText } from '../rich-text';
 import type { Agent, ComposerMode, Conversation, Person, RichTextNode, Settings } from '../types';
 import { BODY_LIMITS } from './limits';
@@ -78,7 +78,7 @@ export function checkSubmission(
 ): AcceptedSubmission | Refusal {
   if (!canView(conversation, author.id)) return refuse('not-found');
   const authorId = isObject(input) ? input.authorId : undefined;
-  if ((authorId ?? author.id) !== author.id || accessOf(conversation, author.id) !== 'edit') {
+  if ((authorId ?? author.id) !== author.id || !canWrite(author, conversation).allowed) {
     return refuse('forbidden');
   }
   const read = readSubmission(input);
