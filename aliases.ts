@@ -12,6 +12,10 @@ export const workspaceAliases = [
   { find: /^@aside\/core$/, replacement: pkg('core/src/index.ts') },
   { find: /^@aside\/react$/, replacement: pkg('react/src/index.ts') },
   { find: /^@aside\/composer$/, replacement: pkg('composer/src/index.ts') },
+  {
+    find: /^@aside\/composer\/rich-text$/,
+    replacement: pkg('composer/src/rich-text-view.tsx'),
+  },
   { find: /^@aside\/followers$/, replacement: pkg('followers/src/index.ts') },
   { find: /^@aside\/notifications$/, replacement: pkg('notifications/src/index.ts') },
 ];

@@ -1,4 +1,5 @@
 import { Composer } from '@aside/composer';
+import { RichTextView } from '@aside/composer/rich-text';
 import { FollowersList } from '@aside/followers';
 import { useAsideSelector, useConversation } from '@aside/react';
 
@@ -28,7 +29,7 @@ export function ConversationView({
               {people[message.authorId]?.name ?? message.authorId}
               {message.kind === 'internal-note' ? ' · internal note' : ''}
             </span>
-            <p>{message.text}</p>
+            <RichTextView body={message.body} className="aside-ws-body" />
           </li>
         ))}
       </ol>
