@@ -1,13 +1,31 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { demoAgents } from '@aside/core/memory';
-import { type Browser, chromium } from 'playwright';
+import { type Browser, chromium, type Page } from 'playwright';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers';
 
 const { sam, jane } = demoAgents;
+const axeSource = await readFile(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** axe over the whole page (DevTools evaluation: the page's CSP does not apply to it). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const { violations } = await (
+      window as unknown as {
+        axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe.run();
+    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 const config = new URL('../../examples/workspace/vite.config.ts', import.meta.url).pathname;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,7 +37,7 @@ const TYPES: Record<string, string> = {
  * The built reference app (as `pnpm start` serves it) under the server's Content-Security-Policy
  * in real Chromium: it works, and the browser reports no violation.
  */
-describe('the built app under the server CSP', () => {
+describe('the built reference app, under the server CSP', () => {
   let t: TestServer;
   let browser: Browser;
   let outDir: string;
@@ -83,4 +101,41 @@ describe('the built app under the server CSP', () => {
     expect(ligatures).toBe('none');
     expect(violations).toEqual([]);
   }, 90_000);
+  it.each([
+    { scheme: 'light', width: 1280 },
+    { scheme: 'dark', width: 1280 },
+    { scheme: 'light', width: 400 },
+    { scheme: 'dark', width: 400 },
+  ] as const)(
+    'R1, R9, R14: sign-in and workspace have no axe violations and fit the window ($scheme, $width px)',
+    async ({ scheme, width }) => {
+      const context = await browser.newContext({
+        colorScheme: scheme,
+        viewport: { width, height: 800 },
+      });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${t.server.url}/`);
+        await page.getByRole('button', { name: new RegExp(sam.name) }).waitFor();
+        expect(await axeViolations(page)).toEqual([]);
+        await page.getByRole('button', { name: new RegExp(sam.name) }).click();
+        await page.getByText(`Signed in as ${sam.name}`).waitFor();
+        await page.getByRole('button', { name: /Refund for order/ }).click();
+        await page.getByRole('tab', { name: 'Internal note' }).click();
+        await page.locator('.aside-composer__toolbar, [role="toolbar"]').first().waitFor();
+        expect(await axeViolations(page)).toEqual([]);
+        // Nothing is wider than the window: no sideways scrolling, nothing clipped.
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow).toBeLessThanOrEqual(0);
+        // Channels read as words, not ids.
+        expect(await page.getByText('live-chat', { exact: true }).count()).toBe(0);
+        await page.getByText('Live chat', { exact: true }).first().waitFor();
+      } finally {
+        await context.close();
+      }
+    },
+    90_000,
+  );
 });
