@@ -37,7 +37,16 @@ export type SubmitRefusal =
   | 'empty-message'
   | 'mentions-unavailable'
   | 'invalid-mentions'
-  | 'not-found';
+  | 'not-found'
+  | 'forbidden';
+
+export interface ModelOptions {
+  /**
+   * May an agent with view access only post? The spec is silent: the in-memory backend lets
+   * them, the reference server refuses (403 forbidden). Flip here if the core starts refusing.
+   */
+  readonly viewersMayPost?: boolean;
+}
 
 export type SubmitExpectation =
   | {
@@ -61,7 +70,9 @@ export function createModel(
   people: readonly ModelPerson[],
   conversation: ModelConversation,
   settings: ModelSettings,
+  options: ModelOptions = {},
 ) {
+  const viewersMayPost = options.viewersMayPost ?? true;
   const byId = new Map(people.map((person) => [person.id, person]));
   const isAgent = (id: string) => byId.get(id)?.kind === 'agent';
 
@@ -104,6 +115,7 @@ export function createModel(
       const unique = [...new Set(mentioned)];
       const codes: SubmitRefusal[] = [];
       if (access(actorId) === 'none') codes.push('not-found');
+      if (access(actorId) === 'view' && !viewersMayPost) codes.push('forbidden');
       if (blankText && unique.length === 0) codes.push('empty-message');
       // R3: in a public reply a mention is plain text; it adds nobody and refuses nothing.
       if (mode === 'internal-note') {
