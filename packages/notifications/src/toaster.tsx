@@ -1,5 +1,5 @@
 import type { Toast } from '@aside/core';
-import { useNotifications } from '@aside/react';
+import { useAsideStore, useNotifications } from '@aside/react';
 import { type FocusEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import {
@@ -39,6 +39,7 @@ export function Toaster({
 }: ToasterProps) {
   const labels = { ...defaultNotificationsLabels, ...overrides };
   const { toasts, dismissToast, markRead } = useNotifications();
+  const store = useAsideStore();
   const [mounted, setMounted] = useState(false);
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
@@ -92,6 +93,8 @@ export function Toaster({
         ? { eventIds: [toast.event.id] }
         : { conversationId: toast.event.conversationId },
     );
+    // R12: a reply to a colleague's mention starts as an internal note, never a public reply.
+    if (toast.kind === 'mention') store.setMode(toast.event.conversationId, 'internal-note');
     onOpenConversation(toast.event.conversationId, { focus: 'composer', eventId: toast.event.id });
   };
   const onToastKeyDown = (event: KeyboardEvent, toast: Toast) => {
