@@ -36,7 +36,8 @@ const timing = [
 ];
 
 const s = results.sizes;
-const budget = (name) => (budgets[name] ? `≤ ${kB(budgets[name].bytes)}: ${verdict(s[name] <= budgets[name].bytes)}` : '');
+const budget = (name) =>
+  budgets[name] ? `≤ ${kB(budgets[name].bytes)}: ${verdict(s[name] <= budgets[name].bytes)}` : '';
 const sizes = [
   '| package | size | compared with | goal |',
   '| --- | --- | --- | --- |',
