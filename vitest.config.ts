@@ -29,6 +29,9 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: workspaceAliases },
   test: {
+    // expect.poll and expect.element wait for a state; 1 s (Vitest's default) would make each
+    // of them a wall-clock bound, so they wait up to 10 s and pass as soon as the state holds.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       {
         extends: true,

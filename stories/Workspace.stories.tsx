@@ -6,7 +6,7 @@ import { MessagingUpdates, Toaster, type ToasterPlacement } from '@aside/notific
 import { AsideProvider } from '@aside/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useState } from 'react';
-import { expect, within } from 'storybook/test';
+import { expect, userEvent, within } from 'storybook/test';
 import '@aside/composer/styles.css';
 import '@aside/followers/styles.css';
 import '@aside/notifications/styles.css';
@@ -98,16 +98,44 @@ const meta = {
 
 export default meta;
 
+/** The article's flow, played: Sam mentions Jane, she follows and gets a toast; Reply opens a note. */
 export const Workspace: StoryObj<typeof meta> = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, step }) => {
     const canvas = within(canvasElement);
+    const page = within(canvasElement.ownerDocument.body);
     const sam = within(await canvas.findByRole('region', { name: 'Sam Rivera (assignee)' }));
-    await expect(await sam.findByText('Ada Lindqvist')).toBeVisible();
-    await expect(sam.getByRole('heading', { name: 'Followers (Sam)' })).toBeVisible();
     const jane = within(canvas.getByRole('region', { name: 'Jane Doe' }));
+    await expect(await sam.findByText('Ada Lindqvist')).toBeVisible();
     await expect(jane.getByRole('tab', { name: 'Public reply' })).toHaveAttribute(
       'aria-selected',
       'true',
     );
+
+    await step('R2, R6: Sam mentions Jane in an internal note', async () => {
+      await userEvent.click(sam.getByRole('tab', { name: 'Internal note' }));
+      await userEvent.click(await sam.findByRole('textbox'));
+      await userEvent.keyboard('Can you check this @Jan');
+      await userEvent.click(await page.findByRole('option', { name: /Jane Doe/ }));
+      await userEvent.click(sam.getByRole('button', { name: 'Add note' }));
+      await expect(await sam.findByRole('button', { name: 'Remove Jane Doe' })).toBeVisible();
+    });
+
+    await step('R12: Jane gets the mention toast; Reply opens an internal note', async () => {
+      const toasts = within(await page.findByRole('region', { name: 'Notifications (Jane)' }));
+      await expect(
+        await toasts.findByText('Sam Rivera mentioned you in Refund for order #4821'),
+      ).toBeVisible();
+      await userEvent.click(toasts.getByRole('button', { name: 'Reply' }));
+      await expect(await jane.findByRole('tab', { name: 'Internal note' })).toHaveAttribute(
+        'aria-selected',
+        'true',
+      );
+      await expect(jane.getByRole('textbox')).toHaveFocus();
+    });
+
+    await step('R10: Sam removes Jane with the X on her name box', async () => {
+      await userEvent.click(sam.getByRole('button', { name: 'Remove Jane Doe' }));
+      await expect(sam.queryByRole('button', { name: 'Remove Jane Doe' })).toBeNull();
+    });
   },
 };

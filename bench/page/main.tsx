@@ -2,8 +2,22 @@
 import './render-counter';
 import { notificationsBurst } from './burst';
 import { menuOpenResult, mountMenu } from './menu';
-import { mountRenders, removeOneFollower, renderCountsNow } from './renders';
-import { bareTiptap, mountAsideComposer, startLatency, stopLatency } from './typing';
+import {
+  draftSettled,
+  mountRenders,
+  removeOneFollower,
+  renderCountersSelfCheck,
+  renderCountsNow,
+} from './renders';
+import {
+  asideDraftSettled,
+  bareTiptap,
+  busy,
+  countersNow,
+  mountAsideComposer,
+  startLatency,
+  stopLatency,
+} from './typing';
 
 declare global {
   interface Window {
@@ -12,13 +26,18 @@ declare global {
 }
 
 window.bench = {
+  asideDraftSettled,
   mountAsideComposer,
   bareTiptap,
+  busy,
+  countersNow,
   startLatency,
   stopLatency,
   mountRenders,
   renderCountsNow,
+  renderCountersSelfCheck,
   removeOneFollower,
+  draftSettled,
   notificationsBurst,
   mountMenu,
   menuOpenResult,

@@ -4,6 +4,7 @@ import { createMemoryBackend, demoAgents, generateAgents } from '@aside/core/mem
 import { FollowersList } from '@aside/followers';
 import { Toaster } from '@aside/notifications';
 import { AsideProvider, useConversation } from '@aside/react';
+import { Profiler, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@aside/composer/styles.css';
 import '@aside/followers/styles.css';
@@ -11,9 +12,26 @@ import '@aside/notifications/styles.css';
 import { countOf } from './render-counter';
 import { waitFor } from './typing';
 
+let rerenderHeader: () => void = () => {};
+let rerenderComposer: () => void = () => {};
+let composerCommits = 0;
+
 function HostConversationHeader() {
   const state = useConversation('conv-refund');
-  return <h1>{state?.conversation?.subject}</h1>;
+  const [tick, setTick] = useState(0);
+  rerenderHeader = () => setTick(tick + 1);
+  return <h1 data-tick={tick}>{state?.conversation?.subject}</h1>;
+}
+
+/** The composer inside a React Profiler: every commit of its tree is counted. */
+function ProfiledComposer() {
+  const [tick, setTick] = useState(0);
+  rerenderComposer = () => setTick(tick + 1);
+  return (
+    <Profiler id="composer" onRender={() => composerCommits++}>
+      <Composer conversationId="conv-refund" className={`tick-${tick}`} />
+    </Profiler>
+  );
 }
 
 const OUTSIDE = ['FollowersList', 'Toaster', 'HostConversationHeader'];
@@ -36,7 +54,7 @@ export async function mountRenders() {
     <AsideProvider store={store!}>
       <HostConversationHeader />
       <FollowersList conversationId="conv-refund" maxVisible={100} />
-      <Composer conversationId="conv-refund" />
+      <ProfiledComposer />
       <Toaster onOpenConversation={() => {}} />
     </AsideProvider>,
   );
@@ -45,17 +63,49 @@ export async function mountRenders() {
       document.querySelectorAll('li.aside-chip').length >= 50 &&
       !!document.querySelector('.ProseMirror'),
   );
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await settled();
   return renderCountsNow();
 }
 
-export function renderCountsNow() {
-  return Object.fromEntries([...OUTSIDE, 'FollowerChip'].map((name) => [name, countOf(name)]));
+/** Two frames and a task: whatever React had scheduled has committed. */
+const settled = () =>
+  new Promise((resolve) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))),
+  );
+
+export function renderCountsNow(): Record<string, number> {
+  return {
+    ...Object.fromEntries([...OUTSIDE, 'FollowerChip'].map((name) => [name, countOf(name)])),
+    composerCommits,
+  };
 }
 
-/** Removes one follower of the 50 and waits for the backend's answer. */
+/** Self-check: a deliberate re-render of the header and of the composer must be counted. */
+export async function renderCountersSelfCheck() {
+  const before = renderCountsNow();
+  rerenderHeader();
+  rerenderComposer();
+  await settled();
+  const after = renderCountsNow();
+  return {
+    headerCounted: after.HostConversationHeader! - before.HostConversationHeader!,
+    composerCommitsCounted: after.composerCommits! - before.composerCommits!,
+  };
+}
+
+/** Removes one follower of the 50 and waits for the backend's answer to be committed. */
 export async function removeOneFollower() {
   const id = store!.getSnapshot().conversations['conv-refund']!.conversation!.followerIds[20]!;
   await store!.removeFollower('conv-refund', id);
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  await settled();
+}
+
+/** Resolves once the last draft save after typing has reached the store. */
+export async function draftSettled(text: string) {
+  await waitFor(() =>
+    (store!.getSnapshot().composers['conv-refund']?.drafts['internal-note'].text ?? '').endsWith(
+      text,
+    ),
+  );
+  await settled();
 }

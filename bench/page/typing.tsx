@@ -1,10 +1,16 @@
-import { Composer } from '@aside/composer';
+import {
+  Composer,
+  createAsideMention,
+  createMentionSuggestions,
+  formattingExtensions,
+} from '@aside/composer';
 import { createAsideStore, draftKey } from '@aside/core';
 import { createMemoryBackend, demoAgents } from '@aside/core/memory';
 import { AsideProvider } from '@aside/react';
 import Mention from '@tiptap/extension-mention';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
+import { Profiler } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import '@aside/composer/styles.css';
 import { longNote, percentile, recordKeystrokeLatency } from './latency';
@@ -17,6 +23,9 @@ const host = () => {
   return root;
 };
 
+/** Draft saves that reached the DraftStore, and React commits inside the composer. */
+const counters = { saves: 0, composerCommits: 0 };
+
 /** The Aside composer in Internal note mode, holding a long draft. Resolves when it is editable. */
 export async function mountAsideComposer(paragraphs: number) {
   const backend = createMemoryBackend();
@@ -27,18 +36,54 @@ export async function mountAsideComposer(paragraphs: number) {
     text: '',
     updatedAt: 1,
   });
+  const save = adapters.drafts.save.bind(adapters.drafts);
+  adapters.drafts.save = async (...args) => {
+    await save(...args);
+    counters.saves++;
+  };
   const store = createAsideStore({ adapters, currentAgentId: demoAgents.sam.id });
+  typingStore = store;
   store.openConversation('conv-refund');
   store.setMode('conv-refund', 'internal-note');
   host().render(
     <AsideProvider store={store}>
-      <Composer conversationId="conv-refund" />
+      <Profiler id="composer" onRender={() => counters.composerCommits++}>
+        <Composer conversationId="conv-refund" />
+      </Profiler>
     </AsideProvider>,
   );
   await waitFor(() => document.querySelectorAll('.ProseMirror p').length >= paragraphs);
 }
 
-function BareEditor({ paragraphs }: { paragraphs: number }) {
+export const countersNow = () => ({ ...counters });
+
+let typingStore: ReturnType<typeof createAsideStore> | null = null;
+
+/** Resolves once the draft in the store ends with `text`: the last save after typing landed. */
+export async function asideDraftSettled(text: string) {
+  await waitFor(() =>
+    (
+      typingStore?.getSnapshot().composers['conv-refund']?.drafts['internal-note'].text ?? ''
+    ).endsWith(text),
+  );
+}
+
+/** Exactly Aside's schema and extensions (its public building blocks), with no Aside state around. */
+function SameSchemaEditor({ paragraphs }: { paragraphs: number }) {
+  const editor = useEditor({
+    extensions: [
+      ...formattingExtensions({ placeholder: () => '' }),
+      ...createAsideMention({
+        gate: () => ({ mode: 'internal-note', mentions: { allowed: true } }),
+        suggestions: createMentionSuggestions({ search: async () => [] }),
+      }),
+    ],
+    content: longNote(paragraphs),
+  });
+  return <EditorContent editor={editor} />;
+}
+
+function StarterKitEditor({ paragraphs }: { paragraphs: number }) {
   const editor = useEditor({
     extensions: [StarterKit, Mention.configure({ suggestion: { items: () => [] } })],
     content: longNote(paragraphs),
@@ -46,9 +91,15 @@ function BareEditor({ paragraphs }: { paragraphs: number }) {
   return <EditorContent editor={editor} />;
 }
 
-/** A bare Tiptap editor (StarterKit + Mention) with the same content: the baseline. */
-export async function bareTiptap(paragraphs: number) {
-  host().render(<BareEditor paragraphs={paragraphs} />);
+/** Baseline 1: bare Tiptap with Aside's exact schema. Baseline 2: StarterKit + Mention. */
+export async function bareTiptap(paragraphs: number, kind: 'same-schema' | 'starter-kit') {
+  host().render(
+    kind === 'same-schema' ? (
+      <SameSchemaEditor paragraphs={paragraphs} />
+    ) : (
+      <StarterKitEditor paragraphs={paragraphs} />
+    ),
+  );
   await waitFor(() => document.querySelectorAll('.ProseMirror p').length >= paragraphs);
 }
 
@@ -60,6 +111,14 @@ export async function waitFor(check: () => boolean, timeoutMs = 20_000) {
   }
 }
 
+/** A deliberate long task: self-checks prove that observers and CDP metrics see one. */
+export function busy(ms: number) {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    // spin
+  }
+}
+
 let recording: ReturnType<typeof recordKeystrokeLatency> | null = null;
 
 export function startLatency() {
@@ -67,7 +126,7 @@ export function startLatency() {
 }
 
 export async function stopLatency() {
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   recording?.stop();
   const samples = recording?.samples ?? [];
   return {

@@ -64,6 +64,10 @@ export const Empty: Story = {
       </MemoryWorkspace>
     ),
   ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('No followers yet')).toBeVisible();
+  },
 };
 
 /** More followers than `maxVisible`: "+N" reveals the rest. */
@@ -105,6 +109,14 @@ export const RemovalRefused: Story = {
 export const AddYourself: Story = {
   args: { conversationId: 'conv-printer' },
   decorators: [withFollowers('conv-printer', [])],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const page = within(canvasElement.ownerDocument.body);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Add follower' }));
+    await userEvent.type(await page.findByRole('combobox', { name: /Search agents/ }), 'Sam');
+    await userEvent.click(await page.findByRole('option', { name: /Sam Rivera/ }));
+    await expect(await canvas.findByRole('button', { name: 'Remove Sam Rivera' })).toBeVisible();
+  },
 };
 
 export const Dark: Story = {

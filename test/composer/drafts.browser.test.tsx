@@ -1,14 +1,17 @@
 import { draftKey } from '@aside/core';
-import { createMemoryBackend } from '@aside/core/memory';
+import { createMemoryBackend, type MemoryBackend } from '@aside/core/memory';
 import { afterEach, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { DRAFT_SAVE_DELAY_MS } from '../../packages/composer/src/use-composer-editor';
+import { gate, gatedBackend } from './gated-backend';
 import { cleanup, demoAgents, renderComposer } from './render-composer';
 
 afterEach(cleanup);
 
 const tab = (name: string) => page.getByRole('tab', { name });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const saved = (backend: MemoryBackend, mode: 'public-reply' | 'internal-note') =>
+  backend
+    .adaptersFor(demoAgents.sam.id)
+    .drafts.load(draftKey(demoAgents.sam.id, 'conv-refund', mode));
 
 it('R8: each mode keeps its own draft; switching never moves text', async () => {
   const { editor, store } = await renderComposer();
@@ -36,13 +39,9 @@ it('R8: drafts reach the DraftStore after a short pause and survive a reload', a
   const first = await renderComposer({ backend });
   await userEvent.click(first.editor);
   await userEvent.keyboard('Half-written reply');
-  const saved = () =>
-    backend
-      .adaptersFor(demoAgents.sam.id)
-      .drafts.load(draftKey(demoAgents.sam.id, 'conv-refund', 'public-reply'));
   // Saved after the idle delay, while the agent is still in the editor.
   await expect
-    .poll(async () => (await saved())?.text, { timeout: DRAFT_SAVE_DELAY_MS * 5 })
+    .poll(async () => (await saved(backend, 'public-reply'))?.text)
     .toBe('Half-written reply');
   first.unmount();
   // A new store over the same backend is a page reload: the draft comes from the DraftStore.
@@ -67,16 +66,31 @@ it('R18: a draft loading slowly never overwrites what the agent already typed', 
   const first = await renderComposer({ backend });
   await userEvent.click(first.editor);
   await userEvent.keyboard('Old saved draft');
+  await tab('Internal note').click();
+  await userEvent.click(first.editor);
+  await userEvent.keyboard('Saved note');
   await tab('Public reply').click();
+  await expect.poll(async () => (await saved(backend, 'internal-note'))?.text).toBe('Saved note');
+  expect((await saved(backend, 'public-reply'))?.text).toBe('Old saved draft');
   first.unmount();
-  await sleep(50);
-  backend.setLatency('drafts', 400);
-  const second = await renderComposer({ backend });
+  // The stored drafts are held back until the agent has typed.
+  const loading = gate();
+  const second = await renderComposer({
+    backend: gatedBackend(backend, { draftsLoad: loading.opened }),
+  });
   await userEvent.click(second.editor);
   await userEvent.keyboard('New words');
-  await sleep(600);
+  loading.open();
+  // Drafts load one mode after the other, the reply first: once the note's has arrived, the
+  // reply's stored copy has come back too, and was set aside.
+  await expect
+    .poll(() => second.store.getSnapshot().composers['conv-refund']?.drafts['internal-note'].text)
+    .toBe('Saved note');
   expect(second.editor.textContent).toBe('New words');
-  expect(second.store.getSnapshot().composers['conv-refund']?.drafts['public-reply'].text).toBe(
-    'New words',
-  );
+  // The typing reaches the store and the DraftStore; the stale copy never comes back.
+  await expect
+    .poll(() => second.store.getSnapshot().composers['conv-refund']?.drafts['public-reply'].text)
+    .toBe('New words');
+  await expect.poll(async () => (await saved(backend, 'public-reply'))?.text).toBe('New words');
+  expect(second.editor.textContent).toBe('New words');
 });

@@ -1,5 +1,7 @@
+import { createMemoryBackend } from '@aside/core/memory';
 import { afterEach, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { gate, gatedBackend } from './gated-backend';
 import { cleanup, demoAgents, renderComposer } from './render-composer';
 
 afterEach(cleanup);
@@ -8,7 +10,9 @@ const mode = (store: Awaited<ReturnType<typeof renderComposer>>['store']) =>
   store.getSnapshot().composers['conv-refund']?.mode;
 
 it('R1, R2, R6: the whole flow works with the keyboard only', async () => {
-  const { editor, store, backend } = await renderComposer();
+  const sending = gate();
+  const backend = gatedBackend(createMemoryBackend(), { submitMessage: sending.opened });
+  const { editor, store } = await renderComposer({ backend });
   const before = document.createElement('button');
   before.textContent = 'before';
   document.body.prepend(before);
@@ -32,9 +36,10 @@ it('R1, R2, R6: the whole flow works with the keyboard only', async () => {
   await userEvent.keyboard('{Control>}{Alt>}2{/Alt}{/Control}');
   await expect.poll(() => mode(store)).toBe('internal-note');
   expect(document.activeElement).toBe(editor);
-  backend.setLatency('submitMessage', 200);
   await userEvent.keyboard('{Control>}{Enter}{/Control}');
+  // The backend holds the note until the test has seen the editor locked.
   await expect.poll(() => editor.getAttribute('contenteditable')).toBe('false');
+  sending.open();
   await expect
     .poll(() => backend.conversation('conv-refund')?.followerIds)
     .toContain(demoAgents.jane.id);

@@ -1,11 +1,20 @@
+import { draftKey } from '@aside/core';
+import { createMemoryBackend, type MemoryBackend } from '@aside/core/memory';
 import { afterEach, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { MENTION_SEARCH_DEBOUNCE_MS } from '../../packages/composer/src/suggestions/controller';
+import { DRAFT_SAVE_DELAY_MS } from '../../packages/composer/src/use-composer-editor';
+import { gatedBackend } from './gated-backend';
 import { cleanup, demoAgents, renderComposer } from './render-composer';
 
 afterEach(cleanup);
 
 const menu = () => document.querySelector<HTMLElement>('.aside-mention-menu');
 const options = () => [...document.querySelectorAll<HTMLElement>('[role="option"]')];
+const savedReply = (backend: MemoryBackend) =>
+  backend
+    .adaptersFor(demoAgents.sam.id)
+    .drafts.load(draftKey(demoAgents.sam.id, 'conv-refund', 'public-reply'));
 const names = () =>
   options().map((option) => option.querySelector('.aside-mention-menu__name')?.textContent);
 
@@ -51,10 +60,15 @@ it('R6: submitting a note that mentions Jane makes her a follower', async () => 
 });
 
 it('R3: the same keystrokes in a public reply are plain text, with no menu', async () => {
-  const { editor, backend } = await renderComposer();
+  const backend = gatedBackend(createMemoryBackend());
+  const { editor } = await renderComposer({ backend });
   await userEvent.click(editor);
   await userEvent.keyboard('Thanks @Jan');
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  // The draft is saved DRAFT_SAVE_DELAY_MS after the last key, later than the menu's search
+  // debounce: once it is saved, a menu would have asked the directory and opened.
+  expect(DRAFT_SAVE_DELAY_MS).toBeGreaterThan(MENTION_SEARCH_DEBOUNCE_MS);
+  await expect.poll(async () => (await savedReply(backend))?.text).toBe('Thanks @Jan');
+  expect(backend.searches).toBe(0);
   expect(menu()).toBeNull();
   expect(editor.getAttribute('role')).toBe('textbox');
   await userEvent.keyboard('{Enter}');
@@ -63,5 +77,10 @@ it('R3: the same keystrokes in a public reply are plain text, with no menu', asy
   await page.getByRole('button', { name: 'Send reply' }).click();
   await expect.poll(() => backend.conversation('conv-refund')?.messages.length).toBe(1);
   expect(backend.conversation('conv-refund')?.messages[0]?.mentionIds).toEqual([]);
-  expect(backend.conversation('conv-refund')?.followerIds).not.toContain(demoAgents.jane.id);
+  expect(backend.conversation('conv-refund')?.followerIds).not.toContain(demoAgents.jane.id); // The search counter works: the same keystrokes in a note do ask the directory.
+  await page.getByRole('tab', { name: 'Internal note' }).click();
+  await userEvent.click(editor);
+  await userEvent.keyboard('@Jan');
+  await expect.poll(names).toContain('Jane Doe');
+  expect(backend.searches).toBeGreaterThan(0);
 });

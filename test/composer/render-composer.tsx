@@ -45,14 +45,20 @@ export interface RenderedComposer {
   readonly remount: () => Promise<HTMLElement>;
 }
 
-const findEditor = async (container: HTMLElement): Promise<HTMLElement> => {
-  for (let i = 0; i < 100; i++) {
-    const element = container.querySelector<HTMLElement>('.ProseMirror');
-    if (element) return element;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error('The editor never appeared');
-};
+/** Waits for the editor element to be mounted (an event, not a delay; the test's timeout bounds it). */
+const findEditor = (container: HTMLElement): Promise<HTMLElement> =>
+  new Promise((resolve) => {
+    const found = () => container.querySelector<HTMLElement>('.ProseMirror');
+    const now = found();
+    if (now) return resolve(now);
+    const observer = new MutationObserver(() => {
+      const element = found();
+      if (!element) return;
+      observer.disconnect();
+      resolve(element);
+    });
+    observer.observe(container, { childList: true, subtree: true });
+  });
 
 /** A Composer over the in-memory backend, signed in as Sam unless told otherwise. */
 export async function renderComposer(

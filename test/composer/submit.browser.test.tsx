@@ -1,5 +1,7 @@
+import { createMemoryBackend } from '@aside/core/memory';
 import { afterEach, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { gate, gatedBackend } from './gated-backend';
 import { cleanup, demoAgents, renderComposer } from './render-composer';
 
 afterEach(cleanup);
@@ -15,15 +17,18 @@ const pasteHtml = (target: HTMLElement, html: string) => {
 };
 
 it('R6: while sending, the editor is read-only and says so; on success it clears', async () => {
-  const { editor, backend, store } = await renderComposer();
-  backend.setLatency('submitMessage', 500);
+  const sending = gate();
+  const backend = gatedBackend(createMemoryBackend(), { submitMessage: sending.opened });
+  const { editor, store } = await renderComposer({ backend });
   await userEvent.click(editor);
   await userEvent.keyboard('Your refund is on its way');
   await page.getByRole('button', { name: 'Send reply' }).click();
+  // The backend holds the reply until the test lets it go: no race with a latency.
   await expect.element(page.getByRole('button', { name: 'Sending…' })).toBeVisible();
   expect(editor.getAttribute('contenteditable')).toBe('false');
   await userEvent.keyboard('more');
   expect(editor.textContent).toBe('Your refund is on its way');
+  sending.open();
   await expect.poll(() => editor.textContent).toBe('');
   expect(editor.getAttribute('contenteditable')).toBe('true');
   expect(backend.conversation('conv-refund')?.messages[0]?.text).toBe('Your refund is on its way');

@@ -44,7 +44,9 @@ async function keystrokeToPaint(target: HTMLElement): Promise<number> {
   return samples[Math.floor(samples.length / 2)] ?? Number.NaN;
 }
 
-it('a 2,000-paragraph note stays typeable; its draft is saved once typing pauses (benchmark)', async () => {
+it('R8: 40 keys typed at the end of a 2,000-paragraph note all reach its draft once typing pauses (timings printed, not asserted)', {
+  timeout: 60_000,
+}, async () => {
   const host = document.createElement('div');
   document.body.append(host);
   const bare = bareEditor(host, longNote as never);
@@ -76,10 +78,12 @@ it('a 2,000-paragraph note stays typeable; its draft is saved once typing pauses
   await expect
     .poll(() => store.getSnapshot().composers['conv-refund']?.drafts['internal-note'].text)
     .toMatch(/#4821\.x{40}$/);
-  expect(Number.isFinite(composerMs)).toBe(true);
+  expect(store.getSnapshot().composers['conv-refund']?.drafts['internal-note'].text).toMatch(
+    /^Paragraph 1 of a long note/,
+  );
 });
 
-it('typing does not re-render the composer per keystroke', async () => {
+it('typing 19 keys commits the composer React tree at most twice (no re-render per keystroke)', async () => {
   let commits = 0;
   const { editor } = await renderComposer({
     wrap: (composer) => (

@@ -133,11 +133,34 @@ describe(`@aside/react on React ${version}`, () => {
     }
   });
 
-  it('a provider given adapters owns its store and destroys it on unmount', async () => {
+  it('a provider given adapters owns its store and destroys it on unmount: its subscriptions end', async () => {
     const backend = createMemoryBackend();
+    const adapters = backend.adaptersFor(demoAgents.sam.id);
+    // Counts live subscriptions to the host's backend: what a destroyed store must let go of.
+    let live = 0;
+    const counted =
+      <A extends unknown[]>(subscribe: (...args: A) => () => void) =>
+      (...args: A) => {
+        live++;
+        const unsubscribe = subscribe(...args);
+        return () => {
+          live--;
+          unsubscribe();
+        };
+      };
     const view = render(
       <AsideProvider
-        adapters={backend.adaptersFor(demoAgents.sam.id)}
+        adapters={{
+          ...adapters,
+          notifications: {
+            ...adapters.notifications,
+            subscribe: counted(adapters.notifications.subscribe),
+          },
+          conversations: {
+            ...adapters.conversations,
+            subscribe: counted(adapters.conversations.subscribe),
+          },
+        }}
         currentAgentId={demoAgents.sam.id}
       >
         <Subject conversationId="conv-refund" />
@@ -145,6 +168,8 @@ describe(`@aside/react on React ${version}`, () => {
     );
     await act(() => settle());
     expect(screen.getByRole('heading')).toHaveTextContent('Refund for order #4821');
+    expect(live).toBeGreaterThanOrEqual(2);
     view.unmount();
+    expect(live).toBe(0);
   });
 });

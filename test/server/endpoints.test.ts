@@ -165,7 +165,7 @@ describe('reference server endpoints (PROTOCOL.md)', () => {
     expect(result.conversation.messages.at(-1)?.id).toBe(result.message.id);
   });
 
-  it('R16: a retried submit with the same idempotency key posts once', async () => {
+  it('R18: a retried submit with the same idempotency key posts once', async () => {
     const client = await clientFor(t.baseUrl, sam.id);
     const input = {
       conversationId: 'conv-refund',
