@@ -26,7 +26,8 @@ export const longNote = (paragraphs: number) => ({
     content: [
       {
         type: 'text',
-        text: `Paragraph ${index + 1}: the customer reports that the refund has not arrived yet.`,
+        // About 40 characters a line, so 2,000 lines stay within one note's caps (BODY_LIMITS).
+        text: `Paragraph ${index + 1}: the refund has not arrived.`,
       },
     ],
   })),

@@ -126,9 +126,9 @@ describe('submissions the server must refuse or make safe (R19)', () => {
   });
 
   it('R19: an oversized note or draft (over the core caps) is refused with 413, never stored', async () => {
-    // 200 kB of text: ten times the cap, small enough that the upload is read whole. A 10 MB
+    // Twice the text cap (200 kB), small enough that the upload is read whole. A 10 MB
     // body is refused by the same cap (test/core/submission.test.ts) or earlier, at the edge.
-    const huge = 'x'.repeat(200_000);
+    const huge = 'x'.repeat(2 * BODY_LIMITS.textLength);
     expectRefused(await postRaw(t.baseUrl, samToken, 'conv-refund', note(huge)), 413, 'too-large');
     const draft = await api<ErrorBody>(t.baseUrl, 'PUT', '/drafts/huge', {
       token: samToken,

@@ -8,7 +8,7 @@ export const BODY_LIMITS = {
   /** Nodes and marks counted together. */
   nodes: 5_000,
   /** Characters of text and mention labels together. */
-  textLength: 20_000,
+  textLength: 100_000,
   /** Characters of one attribute (a link, a mention id or label). */
   attrLength: 2_048,
   /** Different agents mentioned in one note (R6: each becomes a follower and is notified). */
