@@ -63,12 +63,14 @@ describe('reference workspace end to end (two agents in Chromium)', () => {
     // test waits for it to arrive rather than holding it to a time.
     await b.getByText(`${sam.name} mentioned you in Printer will not connect`).first().waitFor();
 
-    // Reply opens the conversation with B's composer focused.
+    // Reply opens the conversation with B's composer focused, in Internal note.
     await b.getByRole('button', { name: 'Reply', exact: true }).first().click();
     await b.getByRole('heading', { name: 'Printer will not connect', level: 1 }).waitFor();
     await b.waitForFunction(
       () => document.activeElement?.getAttribute('contenteditable') === 'true',
     );
+    // R12: the answer to a colleague's note starts as an internal note, never to the customer.
+    await b.getByRole('tab', { name: 'Internal note', selected: true }).waitFor();
 
     // A is not the assignee of this ticket: A follows it (R6 self-invite) to hear of replies.
     await a.getByRole('button', { name: 'Add follower' }).click();
