@@ -1,13 +1,13 @@
+import { isSafeHref } from '@aside/core';
 import { InputRule, Mark, mergeAttributes } from '@tiptap/core';
 import { Plugin } from '@tiptap/pm/state';
 import { isBareUrl, linkPastedUrls } from './link-paste';
 
-const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
-
-/** Links may only point to web pages and e-mail addresses; `javascript:` and friends are dropped. */
-export function isSafeLink(url: unknown): url is string {
-  return typeof url === 'string' && SAFE_LINK.test(url.trim());
-}
+/**
+ * Links may only point to web pages and e-mail addresses; `javascript:` and friends are dropped.
+ * The core's rule, the same one servers apply to stored bodies (R19).
+ */
+export const isSafeLink = isSafeHref;
 
 // A URL followed by the space just typed; trailing punctuation stays outside the link. Not a
 // newline: an input rule that matches Enter swallows the key (no new line, no Mod+Enter submit).
