@@ -311,6 +311,22 @@ describe('drafts', () => {
   });
 });
 
+describe('the in-memory backend keeps access', () => {
+  it('R7: a conversation change never reaches an agent who cannot view it (Nora), only those who can', async () => {
+    const { store, backend, conversationId } = await setup();
+    const seenByNora: unknown[] = [];
+    const seenByAda: unknown[] = [];
+    backend.adaptersFor(nora.id).conversations.subscribe(conversationId, (c) => seenByNora.push(c));
+    backend.adaptersFor(ada.id).conversations.subscribe(conversationId, (c) => seenByAda.push(c));
+    store.setDraft(conversationId, 'public-reply', doc(text('Refund sent')));
+    expect((await store.submit(conversationId)).ok).toBe(true);
+    await settle();
+    // The same change reached Ada, so Nora would have had it by now.
+    expect(seenByAda).toHaveLength(1);
+    expect(seenByNora).toEqual([]);
+  });
+});
+
 describe('followers', () => {
   it('R11: adding is optimistic and confirmed by the backend', async () => {
     const { store, backend, conversationId } = await setup();

@@ -222,8 +222,12 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       },
       subscribe(id, onChange): Unsubscribe {
         const listeners = listenersOf(conversationListeners, id);
-        listeners.add(onChange);
-        return () => listeners.delete(onChange);
+        // R7: like load, a change reaches only an agent who can view the conversation now.
+        const listener = (conversation: Conversation) => {
+          if (canView(conversation, agentId)) onChange(conversation);
+        };
+        listeners.add(listener);
+        return () => listeners.delete(listener);
       },
       async submitMessage(input) {
         await operate('submitMessage');
