@@ -1,6 +1,7 @@
 import type { Access, Conversation, NotificationEvent, Settings } from '@aside/core';
 import { canView } from '@aside/core';
 import type { Database, Queryable } from './database';
+import { type ConversationRow, toConversation } from './repository';
 
 export type LiveEvent =
   | { readonly type: 'conversation'; readonly payload: { readonly conversation: Conversation } }
@@ -82,16 +83,7 @@ export async function loadCurrentAccess(
 ): Promise<CurrentAccess> {
   const ids = [...new Set(events.flatMap((event) => event.conversationId ?? []))];
   if (ids.length === 0) return new Map();
-  const rows = await db.query<{
-    id: string;
-    channel: Conversation['channel'];
-    subject: string;
-    requester_id: string;
-    assignee_id: string | null;
-    default_access: Access;
-    version: number;
-    access: Record<string, Access>;
-  }>(
+  const rows = await db.query<ConversationRow & { access: Record<string, Access> }>(
     `SELECT c.id, c.channel, c.subject, c.requester_id, c.assignee_id, c.default_access, c.version,
             coalesce((SELECT jsonb_object_agg(a.agent_id, a.access) FROM conversation_access a
                       WHERE a.conversation_id = c.id), '{}'::jsonb) AS access
@@ -101,18 +93,7 @@ export async function loadCurrentAccess(
   return new Map(
     rows.map((row) => [
       row.id,
-      {
-        id: row.id,
-        channel: row.channel,
-        subject: row.subject,
-        requesterId: row.requester_id,
-        assigneeId: row.assignee_id,
-        followerIds: [],
-        access: row.access,
-        defaultAccess: row.default_access,
-        messages: [],
-        version: Number(row.version),
-      },
+      toConversation(row, { access: row.access, followerIds: [], messages: [] }),
     ]),
   );
 }

@@ -85,21 +85,44 @@ export const toMessage = (row: MessageRow): Message => ({
   createdAt: Number(row.created_at),
 });
 
+/** A row of the conversations table. */
+export interface ConversationRow {
+  readonly id: string;
+  readonly channel: Conversation['channel'];
+  readonly subject: string;
+  readonly requester_id: string;
+  readonly assignee_id: string | null;
+  readonly default_access: Access;
+  readonly version: number;
+}
+
+/** A conversations row and its parts, as the core sees a conversation. */
+export const toConversation = (
+  row: ConversationRow,
+  parts: Pick<Conversation, 'access' | 'followerIds' | 'messages'>,
+): Conversation => ({
+  id: row.id,
+  channel: row.channel,
+  subject: row.subject,
+  requesterId: row.requester_id,
+  assigneeId: row.assignee_id,
+  followerIds: parts.followerIds,
+  access: parts.access,
+  defaultAccess: row.default_access,
+  messages: parts.messages,
+  version: Number(row.version),
+});
+
 /** The conversation as the core sees it; `forUpdate` locks its row for the transaction. */
 export async function loadConversation(
   db: Queryable,
   id: string,
   { forUpdate = false } = {},
 ): Promise<Conversation | null> {
-  const [row] = await db.query<{
-    id: string;
-    channel: Conversation['channel'];
-    subject: string;
-    requester_id: string;
-    assignee_id: string | null;
-    default_access: Access;
-    version: number;
-  }>(`SELECT * FROM conversations WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  const [row] = await db.query<ConversationRow>(
+    `SELECT * FROM conversations WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   if (!row) return null;
   const access = await db.query<{ agent_id: string; access: Access }>(
     'SELECT agent_id, access FROM conversation_access WHERE conversation_id = $1',
@@ -113,18 +136,11 @@ export async function loadConversation(
     'SELECT * FROM messages WHERE conversation_id = $1 ORDER BY seq',
     [id],
   );
-  return {
-    id: row.id,
-    channel: row.channel,
-    subject: row.subject,
-    requesterId: row.requester_id,
-    assigneeId: row.assignee_id,
+  return toConversation(row, {
     followerIds: followers.map((f) => f.agent_id),
     access: Object.fromEntries(access.map((a) => [a.agent_id, a.access])),
-    defaultAccess: row.default_access,
     messages: messages.map(toMessage),
-    version: Number(row.version),
-  };
+  });
 }
 
 export async function findMessageByKey(
