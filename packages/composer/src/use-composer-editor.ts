@@ -2,8 +2,9 @@ import {
   type ComposerMode,
   type ComposerState,
   EMPTY_DOC,
+  gateMentions,
+  mentionGate,
   type RichTextNode,
-  stripMentions,
   toPlainText,
 } from '@aside/core';
 import type { Editor } from '@tiptap/core';
@@ -12,11 +13,7 @@ import { useEditor } from '@tiptap/react';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ComposerKeymap } from './extensions/composer-keymap';
 import { formattingExtensions } from './extensions/formatting';
-import {
-  acceptsMentions,
-  createAsideMention,
-  type MentionGateState,
-} from './extensions/mention-gate';
+import { createAsideMention, type MentionGateState } from './extensions/mention-gate';
 import type { ComposerLabels } from './labels';
 import { MODES } from './mode-shortcuts';
 import type { MentionSuggestions } from './suggestions/controller';
@@ -27,7 +24,7 @@ export const DRAFT_SAVE_DELAY_MS = 300;
 const useClientLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
 function stateFor(editor: Editor, doc: RichTextNode, gate: MentionGateState): EditorState {
-  const json = acceptsMentions(gate) ? doc : stripMentions(doc);
+  const json = gateMentions(doc, gate.mode, gate.mentions);
   let node: ReturnType<Editor['schema']['nodeFromJSON']>;
   try {
     node = editor.schema.nodeFromJSON(json);
@@ -58,9 +55,7 @@ function placeholderFor(
   gate: MentionGateState,
 ): string {
   if (!writable) return '';
-  if (gate.mode === 'internal-note' && gate.mentions?.allowed === false) {
-    return labels.placeholderWithoutMentions;
-  }
+  if (mentionGate(gate.mode, gate.mentions).reason) return labels.placeholderWithoutMentions;
   return labels.placeholders[gate.mode];
 }
 
@@ -89,8 +84,10 @@ export interface ComposerEditorOptions {
 export function useComposerEditor(options: ComposerEditorOptions) {
   const latest = useRef(options);
   latest.current = options;
+  // The mode and mention decision the editor's document is gated by. The decision is for the
+  // store's mode, so it moves only with the mode the editor shows (in the mode-switch effect).
   const gate = useRef(options.gate);
-  gate.current = { mode: gate.current.mode, mentions: options.gate.mentions };
+  if (options.gate.mode === gate.current.mode) gate.current = options.gate;
 
   const states = useRef<Partial<Record<ComposerMode, EditorState>>>({});
   const written = useRef<Partial<Record<ComposerMode, RichTextNode>>>({});
@@ -115,13 +112,13 @@ export function useComposerEditor(options: ComposerEditorOptions) {
 
   const [editorOptions] = useState(() => {
     const initialMode = options.mode;
-    gate.current = { mode: initialMode, mentions: options.gate.mentions };
+    gate.current = options.gate;
     const initialDoc = options.composer?.drafts[initialMode].doc ?? EMPTY_DOC;
     written.current[initialMode] = initialDoc;
     return {
       immediatelyRender: false,
       shouldRerenderOnTransaction: false,
-      content: (acceptsMentions(gate.current) ? initialDoc : stripMentions(initialDoc)) as never,
+      content: gateMentions(initialDoc, initialMode, options.gate.mentions) as never,
       extensions: [
         ...formattingExtensions({
           placeholder: () => placeholderFor(latest.current, gate.current),
@@ -174,7 +171,7 @@ export function useComposerEditor(options: ComposerEditorOptions) {
     flush();
     latest.current.suggestions.close();
     states.current[gate.current.mode] = editor.state;
-    gate.current = { ...gate.current, mode };
+    gate.current = latest.current.gate;
     const parked = states.current[mode];
     const doc = latest.current.composer?.drafts[mode].doc ?? EMPTY_DOC;
     show(editor, parked ?? stateFor(editor, doc, gate.current));

@@ -1,6 +1,13 @@
 export type * from './adapters';
 export { draftKey } from './adapters';
+export { type AvatarContent, avatarOf, initialsOf } from './avatar';
 export { AsideError, type AsideErrorCode } from './errors';
+export {
+  gateMentions,
+  type MentionGate,
+  type MentionOffReason,
+  mentionGate,
+} from './mention-gate';
 export {
   type AddFollowerRefusal,
   accessOf,
@@ -33,6 +40,19 @@ export {
   foldName,
   type MentionIndex,
 } from './search';
+export {
+  selectAddDecision,
+  selectAddFollowerDecision,
+  selectAssignee,
+  selectConversation,
+  selectFollowerIds,
+  selectLoadedConversation,
+  selectMentionDecision,
+  selectMentionPlan,
+  selectPendingFollowerIds,
+  selectRemoveDecision,
+  selectWriteDecision,
+} from './selectors';
 export { createStorageDraftStore, type KeyValueStorage } from './storage-drafts';
 export { createAsideStore } from './store/create-store';
 export type {

@@ -23,7 +23,8 @@ export type Decision<Reason extends string> =
 // Decisions are shared constants, so selectors built on them return stable references.
 const ALLOWED = Object.freeze({ allowed: true } as const);
 const DENIALS = new Map<string, { readonly allowed: false; readonly reason: string }>();
-function deny<Reason extends string>(
+/** The shared denial for `reason` (internal: selectors reuse it so their results stay stable). */
+export function deny<Reason extends string>(
   reason: Reason,
 ): { readonly allowed: false; readonly reason: Reason } {
   const denial = DENIALS.get(reason) ?? Object.freeze({ allowed: false, reason });

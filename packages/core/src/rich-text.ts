@@ -42,7 +42,11 @@ export function toPlainText(doc: RichTextNode): string {
 
 /** R3: mentions become the plain text `@Name`, so a public reply never carries one. */
 export function stripMentions(doc: RichTextNode): RichTextNode {
-  if (doc.type === MENTION_NODE) return { type: 'text', text: mentionLabel(doc) };
+  if (doc.type === MENTION_NODE) {
+    // A bold or linked mention stays bold or linked as text.
+    const text: RichTextNode = { type: 'text', text: mentionLabel(doc) };
+    return doc.marks?.length ? { ...text, marks: doc.marks } : text;
+  }
   if (!doc.content) return doc;
   const content: RichTextNode[] = [];
   for (const child of doc.content.map(stripMentions)) {

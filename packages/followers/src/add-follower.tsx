@@ -1,5 +1,5 @@
-import { canAddFollower, type MentionSuggestion } from '@aside/core';
-import { useAsideSelector, useAsideStore } from '@aside/react';
+import type { MentionSuggestion } from '@aside/core';
+import { useAddFollowerDecision, useAsideStore, useListNavigation } from '@aside/react';
 import { type KeyboardEvent, type RefObject, useCallback, useEffect, useId, useState } from 'react';
 import { Avatar } from './avatar';
 import type { FollowersListLabels } from './labels';
@@ -20,18 +20,19 @@ export function AddFollower({ conversationId, labels, buttonRef, onAdd }: AddFol
   const [results, setResults] = useState<readonly MentionSuggestion[]>([]);
   const [active, setActive] = useState(0);
   // The core decides who may be added; the menu only greys out the others.
-  const canAdd = useAsideSelector(
-    useCallback(
-      (state) => {
-        const conversation = state.conversations[conversationId]?.conversation;
-        const { currentAgent, settings } = state;
-        if (!conversation || !currentAgent || !settings) return () => false;
-        return (suggestion: MentionSuggestion) =>
-          canAddFollower(currentAgent, suggestion.agent, conversation, settings).allowed;
-      },
-      [conversationId],
-    ),
+  const decideAdd = useAddFollowerDecision(conversationId);
+  const canAdd = useCallback(
+    (suggestion: MentionSuggestion) => decideAdd(suggestion.agent)?.allowed ?? false,
+    [decideAdd],
   );
+  const navigate = useListNavigation({
+    orientation: 'vertical',
+    wrap: true,
+    // Home and End move the caret in the search field.
+    homeEnd: false,
+    count: results.length,
+    onMove: setActive,
+  });
 
   useEffect(() => {
     if (!open) return;
@@ -58,11 +59,8 @@ export function AddFollower({ conversationId, labels, buttonRef, onAdd }: AddFol
     onAdd(suggestion.agent.id);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
-    if (step && results.length) {
-      event.preventDefault();
-      setActive((active + step + results.length) % results.length);
-    } else if (event.key === 'Enter') {
+    if (navigate(event, active)) return;
+    if (event.key === 'Enter') {
       event.preventDefault();
       pick(results[active]);
     } else if (event.key === 'Escape') {

@@ -1,5 +1,4 @@
-import { canMention } from '@aside/core';
-import { useAsideSelector, useFollowers } from '@aside/react';
+import { useFollowers, useListNavigation } from '@aside/react';
 import {
   type KeyboardEvent,
   type RefObject,
@@ -37,23 +36,17 @@ export function FollowersList({
 }: FollowersListProps) {
   const labels = useMemo(() => ({ ...defaultFollowersLabels, ...overrides }), [overrides]);
   const id = useId();
-  const { status, followers, assignee, canRemove, error, addFollower, removeFollower, clearError } =
-    useFollowers(conversationId);
-  const canAdd = useAsideSelector(
-    useCallback(
-      (state) => {
-        const conversation = state.conversations[conversationId]?.conversation;
-        const { currentAgent, settings } = state;
-        return !!(
-          conversation &&
-          currentAgent &&
-          settings &&
-          canMention(currentAgent, conversation, settings).allowed
-        );
-      },
-      [conversationId],
-    ),
-  );
+  const {
+    status,
+    followers,
+    assignee,
+    canAdd,
+    canRemove,
+    error,
+    addFollower,
+    removeFollower,
+    clearError,
+  } = useFollowers(conversationId);
   const [expanded, setExpanded] = useState(false);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [undo, setUndo] = useState<{ id: string; name: string } | null>(null);
@@ -128,24 +121,21 @@ export function FollowersList({
     });
   };
 
+  const navigateChips = useListNavigation({
+    orientation: 'horizontal',
+    count: visible.length,
+    onMove: (index) => {
+      const target = visible[index];
+      if (target) chipRefs.current.get(target.id)?.focus();
+    },
+  });
   const onChipKeyDown = (event: KeyboardEvent<HTMLLIElement>, chip: ChipModel) => {
     if (event.target !== event.currentTarget) return;
-    const index = visible.indexOf(chip);
-    const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';
-    const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
-    const backward = rtl ? 'ArrowRight' : 'ArrowLeft';
-    let target: ChipModel | undefined;
-    if (event.key === forward) target = visible[index + 1];
-    else if (event.key === backward) target = visible[index - 1];
-    else if (event.key === 'Home') target = visible[0];
-    else if (event.key === 'End') target = visible[visible.length - 1];
-    else if ((event.key === 'Delete' || event.key === 'Backspace') && chip.removable) {
+    if (navigateChips(event, visible.indexOf(chip))) return;
+    if ((event.key === 'Delete' || event.key === 'Backspace') && chip.removable) {
       event.preventDefault();
       remove(chip);
-      return;
-    } else return;
-    event.preventDefault();
-    if (target) chipRefs.current.get(target.id)?.focus();
+    }
   };
 
   // Chips get stable handlers that look the chip up by id in the latest render, so removing one

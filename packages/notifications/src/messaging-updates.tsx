@@ -1,6 +1,6 @@
 import type { NotificationItem } from '@aside/core';
-import { useNotifications } from '@aside/react';
-import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useListNavigation, useNotifications } from '@aside/react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { groupAt, groupUpdates } from './group-updates';
 import {
   defaultNotificationsLabels,
@@ -83,21 +83,12 @@ export function MessagingUpdates({
     setActiveId(target.event.id);
   };
 
-  const onKeyDown = (event: KeyboardEvent, index: number) => {
-    const page = Math.max(1, Math.floor((viewport.current?.clientHeight ?? 0) / ROW_HEIGHT));
-    const targets: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      PageDown: index + page,
-      PageUp: index - page,
-      Home: 0,
-      End: order.length - 1,
-    };
-    const target = targets[event.key];
-    if (target === undefined) return;
-    event.preventDefault();
-    moveTo(target);
-  };
+  const onKeyDown = useListNavigation({
+    orientation: 'vertical',
+    count: order.length,
+    pageSize: () => Math.max(1, Math.floor((viewport.current?.clientHeight ?? 0) / ROW_HEIGHT)),
+    onMove: moveTo,
+  });
 
   // Only the groups and rows on screen are drawn: a map from group index to item positions.
   const drawn = new Map<number, number[]>();

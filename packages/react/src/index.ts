@@ -1,11 +1,11 @@
 export { AsideProvider, type AsideProviderProps, useAsideStore } from './context';
+export { useComposerState, useConversation, useCurrentAgent, useNotifications } from './hooks';
+export { type Follower, useAddFollowerDecision, useFollowers } from './hooks-followers';
+export { useMentionPlan, useMentionSearch } from './hooks-mentions';
 export {
-  type Follower,
-  useComposerState,
-  useConversation,
-  useCurrentAgent,
-  useFollowers,
-  useMentionSearch,
-  useNotifications,
-} from './hooks';
+  type ListNavigationOptions,
+  listNavigationTarget,
+  type UseListNavigationOptions,
+  useListNavigation,
+} from './list-navigation';
 export { shallowEqualArrays, useAsideSelector } from './use-aside-selector';

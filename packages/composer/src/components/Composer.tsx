@@ -1,4 +1,4 @@
-import type { ComposerMode, Message } from '@aside/core';
+import { type ComposerMode, type Message, mentionGate } from '@aside/core';
 import { useComposerState, useMentionSearch } from '@aside/react';
 import { EditorContent, useEditorState } from '@tiptap/react';
 import {
@@ -173,11 +173,8 @@ export function Composer({
   };
   const internal = mode === 'internal-note';
   // R4: say why before anyone types: view-only first, else why @mentions are off in a note.
-  const notice = !writable
-    ? labels.viewOnly
-    : internal && mentions && !mentions.allowed && mentions.reason !== 'public-reply'
-      ? labels.unavailable[mentions.reason]
-      : null;
+  const offReason = mentionGate(mode, mentions).reason;
+  const notice = !writable ? labels.viewOnly : offReason ? labels.unavailable[offReason] : null;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: mode shortcuts work anywhere inside
     <div

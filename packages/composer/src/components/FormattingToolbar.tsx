@@ -1,3 +1,4 @@
+import { useListNavigation } from '@aside/react';
 import type { Editor } from '@tiptap/core';
 import { type KeyboardEvent, memo, useRef, useState } from 'react';
 import { FORMATS, formatShortcut, toggleFormat } from '../formatting/formats';
@@ -17,8 +18,6 @@ export interface ComposerToolbarProps {
   readonly onEditLink: () => void;
 }
 
-const ARROWS: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1 };
-
 /**
  * The WAI-ARIA toolbar: one tab stop (roving tabindex), arrow keys between buttons (mirrored in
  * right-to-left text), Home/End, Escape back to the editor. Each button shows its state
@@ -36,7 +35,16 @@ export const FormattingToolbar = memo(function FormattingToolbar({
   const mac = useMacShortcuts();
   const [current, setCurrent] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
-  const last = FORMATS.length - 1;
+
+  const navigate = useListNavigation({
+    orientation: 'horizontal',
+    wrap: true,
+    count: FORMATS.length,
+    onMove: (target) => {
+      setCurrent(target);
+      buttons.current[target]?.focus();
+    },
+  });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Escape') {
@@ -44,20 +52,7 @@ export const FormattingToolbar = memo(function FormattingToolbar({
       if (editor) focusNow(editor);
       return;
     }
-    const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';
-    const step = (ARROWS[event.key] ?? 0) * (rtl ? -1 : 1);
-    const target =
-      event.key === 'Home'
-        ? 0
-        : event.key === 'End'
-          ? last
-          : step
-            ? (current + step + FORMATS.length) % FORMATS.length
-            : -1;
-    if (target < 0) return;
-    event.preventDefault();
-    setCurrent(target);
-    buttons.current[target]?.focus();
+    navigate(event, current);
   };
 
   const run = (index: number) => {

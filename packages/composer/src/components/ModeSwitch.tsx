@@ -1,5 +1,6 @@
 import type { ComposerMode } from '@aside/core';
-import { type KeyboardEvent, useRef } from 'react';
+import { useListNavigation } from '@aside/react';
+import { useRef } from 'react';
 import type { ComposerLabels } from '../labels';
 import { MODES, shortcutOf } from '../mode-shortcuts';
 import { useMacShortcuts } from '../use-mac-shortcuts';
@@ -19,26 +20,17 @@ export function ModeSwitch({ mode, onChange, labels, idOf, panelId, disabled }: 
   const mac = useMacShortcuts();
   const tabs = useRef<Partial<Record<ComposerMode, HTMLButtonElement | null>>>({});
 
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    const index = MODES.indexOf(mode);
-    const last = MODES.length - 1;
-    const targets: Record<string, number> = {
-      ArrowRight: index + 1,
-      ArrowLeft: index - 1,
-      Home: 0,
-      End: last,
-    };
-    let target = targets[event.key];
-    if (target === undefined) return;
-    event.preventDefault();
-    // In right-to-left text the arrows point the other way.
-    const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';
-    if (rtl && event.key.startsWith('Arrow')) target = 2 * index - target;
-    const next = MODES[(target + MODES.length) % MODES.length];
-    if (!next) return;
-    onChange(next);
-    tabs.current[next]?.focus();
-  };
+  const navigate = useListNavigation({
+    orientation: 'horizontal',
+    wrap: true,
+    count: MODES.length,
+    onMove: (index) => {
+      const next = MODES[index];
+      if (!next) return;
+      onChange(next);
+      tabs.current[next]?.focus();
+    },
+  });
 
   return (
     <div className="aside-mode-switch" role="tablist" aria-label={labels.modeSwitch}>
@@ -63,7 +55,7 @@ export function ModeSwitch({ mode, onChange, labels, idOf, panelId, disabled }: 
             title={`${labels.modes[candidate]} — ${labels.shortcutHint(shortcut.display)}`}
             tabIndex={selected ? 0 : -1}
             onClick={() => !disabled && onChange(candidate)}
-            onKeyDown={onKeyDown}
+            onKeyDown={(event) => navigate(event, MODES.indexOf(mode))}
           >
             {candidate === 'internal-note' ? <LockIcon /> : <ReplyIcon />}
             <span>{labels.modes[candidate]}</span>

@@ -1,10 +1,17 @@
-import type { ComposerMode, Decision, MentionUnavailableReason } from '@aside/core';
+import {
+  type ComposerMode,
+  type Decision,
+  gateMentions,
+  type MentionUnavailableReason,
+  mentionGate,
+  type RichTextNode,
+} from '@aside/core';
 import { Extension } from '@tiptap/core';
 import Mention, { type MentionOptions } from '@tiptap/extension-mention';
-import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import type { Slice } from '@tiptap/pm/model';
+import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import type { MentionSuggestions } from '../suggestions/controller';
-import { MENTION, mentionIdsIn } from './mention-scan';
+import { mentionIdsIn } from './mention-scan';
 
 /** What the gate asks before it lets a mention live in the document. */
 export interface MentionGateState {
@@ -13,31 +20,43 @@ export interface MentionGateState {
   readonly mentions: Decision<MentionUnavailableReason> | null;
 }
 
-/** R3, R4: mention nodes live only in an internal note where @mentions are available. */
+/** R3, R4: mention nodes live only in an internal note where @mentions are available (the core decides). */
 export function acceptsMentions({ mode, mentions }: MentionGateState): boolean {
-  return mode === 'internal-note' && mentions?.allowed !== false;
+  return mentionGate(mode, mentions).keep;
 }
 
 const gateKey = new PluginKey('asideMentionGate');
 
-function mentionText(node: ProseMirrorNode): string {
-  return `@${String(node.attrs.label ?? node.attrs.id ?? '')}`;
-}
-
-/** Every mention in `doc` becomes the plain text `@Name` (same marks), in one transaction. */
-export function stripMentionNodes(tr: Transaction): Transaction {
-  const found: { pos: number; node: ProseMirrorNode }[] = [];
-  tr.doc.descendants((node, pos) => {
-    if (node.type.name === MENTION) found.push({ pos, node });
-    return !node.isTextblock || node.childCount > 0;
+/**
+ * The core's `gateMentions` applied to the editor: each top-level block it changed is replaced
+ * from its first to its last difference, so a caret outside that span stays where it was.
+ */
+function applyGate(state: EditorState, { mode, mentions }: MentionGateState): Transaction | null {
+  const json = state.doc.toJSON() as RichTextNode;
+  const gated = gateMentions(json, mode, mentions);
+  if (gated === json) return null;
+  const next = state.schema.nodeFromJSON(gated);
+  const changes: { from: number; to: number; slice: Slice }[] = [];
+  state.doc.forEach((block, blockPos, index) => {
+    const replacement = next.child(index);
+    const start = block.content.findDiffStart(replacement.content);
+    if (start === null) return;
+    let { a, b } = block.content.findDiffEnd(replacement.content) ?? { a: start, b: start };
+    // Repeated characters can make the two ends overlap the start: widen both alike.
+    const overlap = start - Math.min(a, b);
+    if (overlap > 0) {
+      a += overlap;
+      b += overlap;
+    }
+    changes.push({
+      from: blockPos + 1 + start,
+      to: blockPos + 1 + a,
+      slice: replacement.slice(start, b),
+    });
   });
-  for (const { pos, node } of found.reverse()) {
-    tr.replaceWith(
-      pos,
-      pos + node.nodeSize,
-      tr.doc.type.schema.text(mentionText(node), node.marks),
-    );
-  }
+  const tr = state.tr;
+  // Last block first, so the positions of the earlier ones still hold.
+  for (const { from, to, slice } of changes.reverse()) tr.replace(from, to, slice);
   return tr;
 }
 
@@ -84,7 +103,10 @@ export function createAsideMention({ gate, suggestions }: AsideMentionOptions) {
     deleteTriggerWithBackspace: true,
     HTMLAttributes: { class: 'aside-mention' },
     // Our items carry the agent; the node attrs are { id, label } as Mention expects.
-    suggestion: suggestions.suggestionOptions(gate) as MentionOptions['suggestion'],
+    suggestion: suggestions.suggestionOptions(() => {
+      const { mode, mentions } = gate();
+      return mentionGate(mode, mentions);
+    }) as MentionOptions['suggestion'],
   });
 
   const MentionGate = Extension.create({
@@ -108,7 +130,7 @@ export function createAsideMention({ gate, suggestions }: AsideMentionOptions) {
             if (!relevant || acceptsMentions(gate()) || mentionIdsIn(state.doc).length === 0) {
               return null;
             }
-            return stripMentionNodes(state.tr);
+            return applyGate(state, gate());
           },
         }),
       ];

@@ -1,8 +1,8 @@
-import type { MentionSuggestion, MentionUnavailableReason } from '@aside/core';
+import type { MentionGate, MentionOffReason, MentionSuggestion } from '@aside/core';
+import { listNavigationTarget } from '@aside/react';
 import type { Editor, Range } from '@tiptap/core';
 import { PluginKey } from '@tiptap/pm/state';
 import { exitSuggestion, type SuggestionOptions, type SuggestionProps } from '@tiptap/suggestion';
-import { acceptsMentions, type MentionGateState } from '../extensions/mention-gate';
 
 /** Idle time before the directory is asked; Tiptap's Suggestion aborts the stale request. */
 export const MENTION_SEARCH_DEBOUNCE_MS = 150;
@@ -17,7 +17,7 @@ export interface MentionSuggestionsState {
   readonly items: readonly MentionSuggestion[];
   readonly activeIndex: number;
   /** Set when status is `unavailable` (R4). */
-  readonly reason: Exclude<MentionUnavailableReason, 'public-reply'> | null;
+  readonly reason: MentionOffReason | null;
   /** The caret's rectangle, for positioning a menu. */
   readonly clientRect: (() => DOMRect | null) | null;
 }
@@ -31,9 +31,12 @@ export interface MentionSuggestions {
   close(): void;
   /** Ask the directory again after an error (R18). */
   retry(): void;
-  /** Options for Tiptap's Suggestion utility; used by `createAsideMention`. */
+  /**
+   * Options for Tiptap's Suggestion utility; used by `createAsideMention`. `gate` answers, for the
+   * editor's current mode, the core's `mentionGate(mode, decision)`.
+   */
   suggestionOptions(
-    gate: () => MentionGateState,
+    gate: () => MentionGate,
   ): Omit<SuggestionOptions<MentionSuggestion, MentionAttrs>, 'editor'>;
 }
 
@@ -51,6 +54,9 @@ export const CLOSED: MentionSuggestionsState = Object.freeze({
   reason: null,
   clientRect: null,
 });
+
+/** The menu's arrows go round; Home and End stay with the editor's caret. */
+const MENU_KEYS = { orientation: 'vertical', wrap: true, homeEnd: false } as const;
 
 const isAbort = (error: unknown) => error instanceof Error && error.name === 'AbortError';
 
@@ -70,14 +76,7 @@ export function createMentionSuggestions(options: {
   let command: ((attrs: MentionAttrs) => void) | null = null;
   let lastError: unknown = null;
   let retrying: AbortController | null = null;
-  let gate: () => MentionGateState = () => ({ mode: 'public-reply', mentions: null });
-
-  const unavailableReason = () => {
-    const current = gate();
-    if (current.mentions && !current.mentions.allowed && current.mentions.reason !== 'public-reply')
-      return current.mentions.reason;
-    return null;
-  };
+  let gate: () => MentionGate = () => ({ keep: false, menu: false, reason: null });
 
   const choose = (index = state.activeIndex) => {
     const item = state.items[index];
@@ -88,7 +87,7 @@ export function createMentionSuggestions(options: {
   const sync = (props: SuggestionProps<MentionSuggestion, MentionAttrs>) => {
     editor = props.editor;
     command = props.command;
-    const reason = unavailableReason();
+    const { reason } = gate();
     const queryChanged = props.query !== state.query;
     const base = {
       open: true,
@@ -142,9 +141,9 @@ export function createMentionSuggestions(options: {
     }
     const count = state.items.length;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      if (count === 0) return state.status === 'loading';
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      set({ activeIndex: (state.activeIndex + step + count) % count });
+      const target = listNavigationTarget(event.key, state.activeIndex, count, MENU_KEYS);
+      if (target === null) return state.status === 'loading';
+      set({ activeIndex: target });
       return true;
     }
     if (event.key === 'Enter' && state.status === 'error') {
@@ -188,13 +187,13 @@ export function createMentionSuggestions(options: {
         shouldResetDismissed: ({ transaction }) => transaction.docChanged,
         // R3: in a public reply `@` is only a character.
         allow: ({ state: editorState, range }) => {
-          if (gate().mode !== 'internal-note') return false;
+          if (!gate().menu) return false;
           const type = editorState.schema.nodes.mention;
           const $from = editorState.doc.resolve(range.from);
           return !!type && !!$from.parent.type.contentMatch.matchType(type);
         },
         items: async ({ query, signal }) => {
-          if (!acceptsMentions(gate()) || unavailableReason()) return [];
+          if (!gate().keep) return [];
           lastError = null;
           try {
             return await options.search(query, signal);
