@@ -69,6 +69,28 @@ describe('mention gate', () => {
     expect(editor.getText()).toBe('@Jane Doe');
   });
 
+  it('R4: the core strips mid-note mentions: marks stay, and the caret typed after them stays put', () => {
+    const boldJane = { ...jane, marks: [{ type: 'bold' }] };
+    const { editor, gate } = make(
+      'internal-note',
+      { allowed: true },
+      {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'Hi ' }, boldJane] },
+          { type: 'paragraph', content: [{ type: 'text', text: 'thanks' }] },
+        ],
+      },
+    );
+    editor.commands.focus('end');
+    gate.current = { mode: 'internal-note', mentions: { allowed: false, reason: 'live-chat' } };
+    editor.commands.applyMentionGate();
+    editor.commands.insertContent('!');
+    expect(extractMentionIds(json(editor))).toEqual([]);
+    expect(editor.getHTML()).toContain('<strong>@Jane Doe</strong>');
+    expect(editor.getText()).toBe('Hi @Jane Doe\n\nthanks!');
+  });
+
   it('a mention is atomic: Backspace after it removes the whole name', () => {
     const { editor } = make(
       'internal-note',
