@@ -40,19 +40,7 @@ export {
   foldName,
   type MentionIndex,
 } from './search';
-export {
-  selectAddDecision,
-  selectAddFollowerDecision,
-  selectAssignee,
-  selectConversation,
-  selectFollowerIds,
-  selectLoadedConversation,
-  selectMentionDecision,
-  selectMentionPlan,
-  selectPendingFollowerIds,
-  selectRemoveDecision,
-  selectWriteDecision,
-} from './selectors';
+export * from './selectors';
 export { createStorageDraftStore, type KeyValueStorage } from './storage-drafts';
 export { createAsideStore } from './store/create-store';
 export type {

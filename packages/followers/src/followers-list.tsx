@@ -1,14 +1,6 @@
 import { useFollowers, useListNavigation } from '@aside/react';
-import {
-  type KeyboardEvent,
-  type RefObject,
-  useCallback,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import type { KeyboardEvent, RefObject } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { AddFollower } from './add-follower';
 import { type ChipModel, FollowerChip } from './follower-chip';
 import { defaultFollowersLabels, type FollowersListLabels } from './labels';

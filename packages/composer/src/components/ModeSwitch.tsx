@@ -1,6 +1,5 @@
 import type { ComposerMode } from '@aside/core';
 import { useListNavigation } from '@aside/react';
-import { useRef } from 'react';
 import type { ComposerLabels } from '../labels';
 import { MODES, shortcutOf } from '../mode-shortcuts';
 import { useMacShortcuts } from '../use-mac-shortcuts';
@@ -18,7 +17,6 @@ export interface ModeSwitchProps {
 /** R1: WAI-ARIA tabs (arrow keys, Home/End, automatic activation) plus Mod+Alt+1/2 shortcuts. */
 export function ModeSwitch({ mode, onChange, labels, idOf, panelId, disabled }: ModeSwitchProps) {
   const mac = useMacShortcuts();
-  const tabs = useRef<Partial<Record<ComposerMode, HTMLButtonElement | null>>>({});
 
   const navigate = useListNavigation({
     orientation: 'horizontal',
@@ -28,7 +26,7 @@ export function ModeSwitch({ mode, onChange, labels, idOf, panelId, disabled }: 
       const next = MODES[index];
       if (!next) return;
       onChange(next);
-      tabs.current[next]?.focus();
+      document.getElementById(idOf(next))?.focus();
     },
   });
 
@@ -40,9 +38,6 @@ export function ModeSwitch({ mode, onChange, labels, idOf, panelId, disabled }: 
         return (
           <button
             key={candidate}
-            ref={(element) => {
-              tabs.current[candidate] = element;
-            }}
             type="button"
             role="tab"
             id={idOf(candidate)}
