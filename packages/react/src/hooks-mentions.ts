@@ -1,11 +1,5 @@
-import {
-  type AsideState,
-  type MentionPlan,
-  type MentionSuggestion,
-  selectMentionPlan,
-} from '@aside/core';
+import { type AsideState, type MentionPlan, selectMentionPlan } from '@aside/core';
 import { useCallback, useMemo } from 'react';
-import { useAsideStore } from './context';
 import { shallowEqualArrays, useAsideSelector } from './use-aside-selector';
 
 const NONE: readonly string[] = [];
@@ -37,15 +31,5 @@ export function useMentionPlan(
       [conversationId, ids],
     ),
     samePlan,
-  );
-}
-
-/** A search function for the mention menu, bound to one conversation (R2, R5). */
-export function useMentionSearch(conversationId: string) {
-  const store = useAsideStore();
-  return useCallback(
-    (query: string, signal?: AbortSignal): Promise<MentionSuggestion[]> =>
-      store.searchMentions(conversationId, query, signal ? { signal } : {}),
-    [store, conversationId],
   );
 }

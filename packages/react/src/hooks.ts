@@ -4,6 +4,7 @@ import {
   type ComposerMode,
   type ComposerState,
   type ConversationState,
+  type MentionSuggestion,
   type NotificationsState,
   type RichTextNode,
   selectConversation,
@@ -78,6 +79,16 @@ export function useComposerState(conversationId: string) {
     submit: useCallback(() => store.submit(conversationId), [store, conversationId]),
     clearError: useCallback(() => store.clearError(conversationId), [store, conversationId]),
   };
+}
+
+/** A search function for the mention menu, bound to one conversation (R2, R5). */
+export function useMentionSearch(conversationId: string) {
+  const store = useAsideStore();
+  return useCallback(
+    (query: string, signal?: AbortSignal): Promise<MentionSuggestion[]> =>
+      store.searchMentions(conversationId, query, signal ? { signal } : {}),
+    [store, conversationId],
+  );
 }
 
 const selectNotifications = (state: AsideState) => state.notifications;

@@ -1,7 +1,13 @@
 export { AsideProvider, type AsideProviderProps, useAsideStore } from './context';
-export { useComposerState, useConversation, useCurrentAgent, useNotifications } from './hooks';
+export {
+  useComposerState,
+  useConversation,
+  useCurrentAgent,
+  useMentionSearch,
+  useNotifications,
+} from './hooks';
 export { type Follower, useAddFollowerDecision, useFollowers } from './hooks-followers';
-export { useMentionPlan, useMentionSearch } from './hooks-mentions';
+export { useMentionPlan } from './hooks-mentions';
 export {
   type ListNavigationOptions,
   listNavigationTarget,
