@@ -2,8 +2,7 @@ import { defaultComposerLabels, MentionMenu } from '@aside/composer';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '../../packages/composer/src/styles.css';
-import { withMemoryWorkspace } from '../support/memory-workspace';
-import { conversationId, HostEditor } from './host-editor';
+import { HostEditor, typeIntoHostEditor, withInternalNote } from './host-editor';
 
 /** Aside's menu beside a host's own Tiptap editor: no `<Composer>`. */
 function HostEditorWithMentionMenu() {
@@ -27,11 +26,7 @@ const meta = {
       },
     },
   },
-  decorators: [
-    withMemoryWorkspace({
-      prepare: (_backend, store) => store.setMode(conversationId, 'internal-note'),
-    }),
-  ],
+  decorators: [withInternalNote],
 } satisfies Meta<typeof HostEditorWithMentionMenu>;
 export default meta;
 
@@ -40,10 +35,7 @@ type Story = StoryObj<typeof meta>;
 export const Keyboard: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByText('@mentions are available', {}, { timeout: 5_000 });
-    const editor = canvas.getByRole('textbox', { name: 'Internal note' });
-    await userEvent.click(editor);
-    await userEvent.keyboard('Hi @ja');
+    const editor = await typeIntoHostEditor(canvasElement, 'Hi @ja');
     // The menu is portalled to the body; the editor now owns it as a combobox.
     const page = within(canvasElement.ownerDocument.body);
     const listbox = await page.findByRole('listbox', { name: 'Agents to mention' });

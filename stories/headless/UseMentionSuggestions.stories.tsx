@@ -1,8 +1,7 @@
 import { type MentionSuggestions, useMentionSuggestions } from '@aside/composer';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { withMemoryWorkspace } from '../support/memory-workspace';
-import { conversationId, HostEditor } from './host-editor';
+import { HostEditor, typeIntoHostEditor, withInternalNote } from './host-editor';
 
 /** A host's own menu, drawn from `useMentionSuggestions`: state and actions, no Aside markup. */
 function HostMenu({ suggestions }: { readonly suggestions: MentionSuggestions }) {
@@ -47,11 +46,7 @@ const meta = {
       },
     },
   },
-  decorators: [
-    withMemoryWorkspace({
-      prepare: (_backend, store) => store.setMode(conversationId, 'internal-note'),
-    }),
-  ],
+  decorators: [withInternalNote],
 } satisfies Meta<typeof HostEditorWithOwnMenu>;
 export default meta;
 
@@ -60,10 +55,7 @@ type Story = StoryObj<typeof meta>;
 export const Keyboard: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByText('@mentions are available', {}, { timeout: 5_000 });
-    const editor = canvas.getByRole('textbox', { name: 'Internal note' });
-    await userEvent.click(editor);
-    await userEvent.keyboard('@ja');
+    const editor = await typeIntoHostEditor(canvasElement, '@ja');
     const listbox = await canvas.findByRole('listbox', { name: 'Colleagues' });
     const options = within(listbox).getAllByRole('option');
     const last = options[options.length - 1]!;

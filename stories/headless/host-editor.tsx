@@ -8,6 +8,8 @@ import {
 import { useComposerState, useMentionSearch } from '@aside/react';
 import { type Editor, EditorContent, useEditor } from '@tiptap/react';
 import { type ReactNode, useRef, useState } from 'react';
+import { userEvent, within } from 'storybook/test';
+import { withMemoryWorkspace } from '../support/memory-workspace';
 
 export const conversationId = 'conv-refund';
 
@@ -48,4 +50,19 @@ export function HostEditor({
       {children(editor, suggestions)}
     </div>
   );
+}
+
+/** The stories' workspace: Sam's composer on the refund conversation, in Internal note. */
+export const withInternalNote = withMemoryWorkspace({
+  prepare: (_backend, store) => store.setMode(conversationId, 'internal-note'),
+});
+
+/** Waits until mentions are available, then types `text` into the host's editor. */
+export async function typeIntoHostEditor(canvasElement: HTMLElement, text: string) {
+  const canvas = within(canvasElement);
+  await canvas.findByText('@mentions are available', {}, { timeout: 5_000 });
+  const editor = canvas.getByRole('textbox', { name: 'Internal note' });
+  await userEvent.click(editor);
+  await userEvent.keyboard(text);
+  return editor;
 }
