@@ -1,4 +1,5 @@
 import { extractMentionIds, type RichTextNode, toPlainText } from '@aside/core';
+import type { JSONContent } from '@tiptap/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acceptsMentions } from '../../packages/composer/src';
 import {
@@ -89,6 +90,35 @@ describe('mention gate', () => {
     expect(extractMentionIds(json(editor))).toEqual([]);
     expect(editor.getHTML()).toContain('<strong>@Jane Doe</strong>');
     expect(editor.getText()).toBe('Hi @Jane Doe\n\nthanks!');
+  });
+
+  it('R3: mentions nested in list items become text too, the list kept', () => {
+    const item = (...content: JSONContent[]) => ({
+      type: 'listItem',
+      content: [{ type: 'paragraph', content }],
+    });
+    const { editor, gate } = make(
+      'internal-note',
+      { allowed: true },
+      {
+        type: 'doc',
+        content: [
+          {
+            type: 'bulletList',
+            content: [
+              item(jane, { type: 'text', text: ' first' }),
+              item({ type: 'text', text: 'then ' }, jane),
+            ],
+          },
+        ],
+      },
+    );
+    gate.current = { mode: 'public-reply', mentions: { allowed: false, reason: 'public-reply' } };
+    editor.commands.applyMentionGate();
+    expect(extractMentionIds(json(editor))).toEqual([]);
+    expect(editor.getHTML()).toBe(
+      '<ul><li><p>@Jane Doe first</p></li><li><p>then @Jane Doe</p></li></ul>',
+    );
   });
 
   it('a mention is atomic: Backspace after it removes the whole name', () => {

@@ -54,6 +54,7 @@ function applyGate(state: EditorState, { mode, mentions }: MentionGateState): Tr
       slice: replacement.slice(start, b),
     });
   });
+  if (changes.length === 0) return null;
   const tr = state.tr;
   // Last block first, so the positions of the earlier ones still hold.
   for (const { from, to, slice } of changes.reverse()) tr.replace(from, to, slice);
