@@ -26,6 +26,7 @@ export {
   stripMentions,
   toPlainText,
 } from './rich-text';
+export { applyChange } from './changes';
 export { notificationsForMessage } from './routing';
 export {
   createMentionIndex,

@@ -127,7 +127,15 @@ export function createComposerSlice(
         mentionIds: decision.mentionIds,
         addFollowerIds: decision.addFollowerIds,
       });
-      const after = conversations.accept(result.conversation, 'conversations.submitMessage');
+      const change = conversations.receiveWrite(
+        result.change,
+        'conversations.submitMessage',
+        'message-added',
+      );
+      conversations.refresh(conversationId);
+      const held = conversations.held(conversationId) ?? conversation;
+      // The message's followers (R6), even when a missed change delays applying it.
+      const after = change.followerIds ? { ...held, followerIds: change.followerIds } : held;
       submitKeys.delete(keyName);
       directory.recent.note(decision.mentionIds);
       const current = composerOf(conversationId);

@@ -24,6 +24,7 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
     subscribe: kernel.subscribe,
     ready,
     openConversation: (id) => conversations.open(id, () => composer.open(id)),
+    loadOlderMessages: conversations.loadOlder,
     ...composer.api,
     ...followers,
     ...directory.searches,

@@ -24,13 +24,13 @@ export function createFollowersSlice(
     try {
       const call =
         type === 'add' ? adapters.conversations.addFollower : adapters.conversations.removeFollower;
-      const conversation = await call.call(adapters.conversations, conversationId, agentId, {
+      const confirmed = await call.call(adapters.conversations, conversationId, agentId, {
         actorId: currentAgentId,
       });
-      // Record the confirmed state before dropping the optimistic change, then show both at once.
-      conversations.record(conversation, `conversations.${type}Follower`);
-      if (type === 'add') directory.recent.note([agentId]);
+      // Drop the optimistic change and record the confirmed one, then show both at once.
       overlay.forget(conversationId, change);
+      conversations.receiveWrite(confirmed, `conversations.${type}Follower`, 'followers-changed');
+      if (type === 'add') directory.recent.note([agentId]);
       conversations.refresh(conversationId);
       return true;
     } catch (error) {

@@ -16,6 +16,7 @@ export interface StoreKernel {
   readonly currentAgentId: string;
   readonly now: () => number;
   readonly createId: () => string;
+  readonly pageSize: number | undefined;
   /** Unsubscribes to call on destroy. */
   readonly cleanups: Unsubscribe[];
   state(): AsideState;
@@ -67,6 +68,7 @@ export function createKernel(options: AsideStoreOptions): StoreKernel {
     currentAgentId,
     now,
     createId: options.createId ?? randomId,
+    pageSize: options.pageSize,
     cleanups,
     state: () => state,
     subscribe(listener) {
@@ -79,6 +81,8 @@ export function createKernel(options: AsideStoreOptions): StoreKernel {
         status: 'loading',
         conversation: null,
         pendingFollowerIds: [],
+        olderCursor: null,
+        loadingOlder: false,
         error: null,
       };
       patch({ conversations: { ...state.conversations, [id]: { ...previous, ...partial } } });
