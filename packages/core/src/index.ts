@@ -1,5 +1,6 @@
 export type * from './adapters';
 export { draftKey } from './adapters';
+export { applyChange } from './changes';
 export { AsideError, type AsideErrorCode } from './errors';
 export {
   type AddFollowerRefusal,
@@ -26,7 +27,6 @@ export {
   stripMentions,
   toPlainText,
 } from './rich-text';
-export { applyChange } from './changes';
 export { notificationsForMessage } from './routing';
 export {
   createMentionIndex,

@@ -216,7 +216,7 @@ export function parseMessagePage(
 
 const parseEventShape = validator<ConversationEvent>(
   changeShape([...CHANGE_TYPES, 'resync', 'current-version']),
-  'conversation event',
+  'change',
 );
 const parseChangeShape = validator<ConversationChange>(changeShape(CHANGE_TYPES), 'change');
 

@@ -23,6 +23,8 @@ import { createVersionGate } from './version-gate';
 export interface HeldConversation {
   readonly conversation: Conversation;
   readonly olderCursor: string | null;
+  /** Which load this window comes from: an older page belongs to the window it was asked for. */
+  readonly load: number;
 }
 
 /** Same backend conversation apart from followers (which optimistic changes may override). */
@@ -110,7 +112,7 @@ export function createConversationsSlice(
     const current = held.get(id);
     // R18: a page older than the changes already applied is stale; the same version adds nothing.
     if (!current || current.conversation.version < conversation.version) {
-      held.set(id, page);
+      held.set(id, { ...page, load: (current?.load ?? 0) + 1 });
       directory.recent.noteAuthorsOf(conversation);
       const assignee = conversation.assigneeId ? [conversation.assigneeId] : [];
       void directory.fetchMissingPeople([...conversation.followerIds, ...assignee]);
@@ -142,6 +144,11 @@ export function createConversationsSlice(
 
   /** One change, from the stream or a write's answer, put in version order. */
   const receive = (change: ConversationChange) => {
+    const before = held.get(change.conversationId);
+    receiveInOrder(change);
+    return held.get(change.conversationId) !== before;
+  };
+  const receiveInOrder = (change: ConversationChange) => {
     const id = change.conversationId;
     const current = held.get(id);
     if (current && change.version <= current.conversation.version) return;
@@ -168,8 +175,7 @@ export function createConversationsSlice(
     else if (event.type === 'current-version') {
       gate.know(id, event.version);
       catchUp(id);
-    } else receive(event);
-    if (held.has(id)) refresh(id, { status: 'ready' });
+    } else if (receive(event)) refresh(id, { status: 'ready' });
   };
 
   /** Follow a conversation while anyone holds it open; `onFirstOpen` runs on the first hold. */

@@ -14,8 +14,9 @@ export function createOlderMessages(
   const inFlight = new Set<string>();
 
   const loadOlder = async (id: string) => {
-    const cursor = held.get(id)?.olderCursor;
-    if (!cursor || inFlight.has(id)) return;
+    const window = held.get(id);
+    const cursor = window?.olderCursor;
+    if (!window || !cursor || inFlight.has(id)) return;
     inFlight.add(id);
     refresh(id, { loadingOlder: true, error: null });
     try {
@@ -23,9 +24,10 @@ export function createOlderMessages(
       const page = parseMessagePage(raw, 'conversations.loadOlder', id, cursor);
       const current = held.get(id);
       // A reload in the meantime replaced the window (and its cursor): this page is not its.
-      if (current && current.olderCursor === cursor) {
+      if (current && current.load === window.load) {
         const { conversation } = current;
         held.set(id, {
+          ...current,
           conversation: { ...conversation, messages: [...page.messages, ...conversation.messages] },
           olderCursor: page.olderCursor,
         });
