@@ -9,3 +9,4 @@ export {
   useNotifications,
 } from './hooks';
 export { shallowEqualArrays, useAsideSelector } from './use-aside-selector';
+export { type OlderMessages, useOlderMessages } from './use-older-messages';
