@@ -11,7 +11,7 @@ import {
   parseConversationChange,
   parseConversationEvent,
   parseConversationPage,
-} from '../validate';
+} from '../validate-changes';
 import type { DirectorySlice } from './directory-slice';
 import { type FollowerOverlay, sameIds } from './follower-overlay';
 import type { StoreKernel } from './kernel';

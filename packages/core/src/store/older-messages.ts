@@ -1,5 +1,5 @@
 import { toAsideError } from '../errors';
-import { parseMessagePage } from '../validate';
+import { parseMessagePage } from '../validate-changes';
 import type { HeldConversation } from './conversations-slice';
 import type { StoreKernel } from './kernel';
 import type { ConversationState } from './state';
