@@ -113,6 +113,14 @@ describe('protocol v2: changes in version order', () => {
     expect(seen().conversation?.subject).toBe('Changed before the stream opened');
   });
 
+  it('R18: a version announced but never served is asked for once, not in a loop', async () => {
+    const { spy, seen } = await harness();
+    spy.push({ type: 'current-version', conversationId: ID, version: 999 });
+    await settle(10);
+    expect(spy.loads).toBe(2);
+    expect(seen().status).toBe('ready');
+  });
+
   it('R18: a stale or repeated change never overwrites a newer one', async () => {
     const { backend, spy, seen } = await harness();
     const held = seen().conversation!.version;

@@ -98,7 +98,7 @@ export function createConversationsSlice(
       next = current && gate.next(id, current.conversation.version);
     }
     if (loading.has(id)) return;
-    if (!current || gate.behind(id, current.conversation.version)) void load(id);
+    if (!current || gate.shouldReload(id, current.conversation.version)) void load(id);
   };
 
   const accept = (id: string, page: ConversationPage) => {

@@ -8,6 +8,7 @@ import type { ConversationChange } from '../types';
 export function createVersionGate() {
   const early = new Map<string, Map<number, ConversationChange>>();
   const known = new Map<string, number>();
+  const reloadedFor = new Map<string, number>();
 
   const know = (conversationId: string, version: number) => {
     if (version > (known.get(conversationId) ?? -1)) known.set(conversationId, version);
@@ -32,12 +33,16 @@ export function createVersionGate() {
       if (held.size === 0) early.delete(conversationId);
       return next;
     },
-    /** True when a newer version than `version` is known to exist. */
-    behind: (conversationId: string, version: number) =>
-      (known.get(conversationId) ?? -1) > version,
-    forget(conversationId: string) {
-      early.delete(conversationId);
-      known.delete(conversationId);
+    /**
+     * True when a newer version than `version` is known to exist and no reload was started
+     * for it yet: one reload per newest known version, so a backend that answers with less
+     * than it announced is not asked again and again.
+     */
+    shouldReload(conversationId: string, version: number) {
+      const newest = known.get(conversationId) ?? -1;
+      if (newest <= version || reloadedFor.get(conversationId) === newest) return false;
+      reloadedFor.set(conversationId, newest);
+      return true;
     },
   };
 }
