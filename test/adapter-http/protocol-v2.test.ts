@@ -141,6 +141,10 @@ describe('@aside/adapter-http speaks protocol version 2', () => {
     await expect.poll(() => c1.length).toBe(2);
     expect(c1).toEqual([{ type: 'current-version', conversationId: 'c1', version: 7 }, change]);
     expect(c2).toEqual([{ type: 'current-version', conversationId: 'c2', version: 3 }]);
+    // A resumed connection's `ready` may repeat the last id: its versions still count.
+    server.send('ready', 8, { versions: { c1: 8 } });
+    await expect.poll(() => c1.length).toBe(3);
+    expect(c1[2]).toEqual({ type: 'current-version', conversationId: 'c1', version: 8 });
   });
 
   it('R18: resync tells every watched conversation to reload, reloads settings, then the host', async () => {

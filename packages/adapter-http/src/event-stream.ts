@@ -95,8 +95,10 @@ export function createEventStream(options: HttpAdapterOptions): EventStream {
       return;
     }
     if (message.id !== undefined) {
-      if (isReplay(message.id, lastEventId)) return;
-      lastEventId = message.id;
+      // `ready` is never a replay: its versions hold on every connection, resumed or not.
+      const replay = isReplay(message.id, lastEventId);
+      if (replay && message.event !== 'ready') return;
+      if (!replay) lastEventId = message.id;
     }
     if (message.event === 'ready' && message.data.trim() === '') return;
     let data: Record<string, unknown>;

@@ -10,7 +10,7 @@ export const string: Check = (v) => (typeof v === 'string' ? null : 'a string');
 export const number: Check = (v) =>
   typeof v === 'number' && Number.isFinite(v) ? null : 'a number';
 export const version: Check = (v) =>
-  Number.isSafeInteger(v) && (v as number) >= 0 ? null : 'a version';
+  Number.isSafeInteger(v) && (v as number) >= 0 ? null : 'a whole number >= 0';
 export const boolean: Check = (v) => (typeof v === 'boolean' ? null : 'a boolean');
 export const oneOf =
   (...values: readonly string[]): Check =>
