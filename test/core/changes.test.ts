@@ -140,6 +140,30 @@ describe('protocol v2: changes in version order', () => {
     expect(spy.loads).toBe(1);
   });
 
+  it('R11: a write answer that overtakes a missed change is held, not applied out of order; both end up shown', async () => {
+    const { backend, store, spy, seen } = await harness();
+    // The stream is slow: another agent's subject change reaches the store after our answer.
+    spy.drop = true;
+    backend.updateConversation(ID, () => ({ subject: 'Renamed elsewhere' }));
+    const missed = backend.conversation(ID)!;
+    expect(await store.addFollower(ID, jane.id)).toBe(true);
+    spy.drop = false;
+    expect(seen().conversation?.subject).not.toBe('Renamed elsewhere');
+    spy.push({
+      type: 'header-changed',
+      conversationId: ID,
+      version: missed.version,
+      header: missed,
+    });
+    await settle();
+    expect(seen().conversation).toMatchObject({
+      subject: 'Renamed elsewhere',
+      followerIds: [ada.id, jane.id],
+      version: backend.conversation(ID)?.version,
+    });
+    expect(seen().pendingFollowerIds).toEqual([]);
+  });
+
   it('R17: an invalid change is a clear error naming the field, and the conversation stays', async () => {
     const { spy, seen } = await harness();
     const before = seen().conversation;
