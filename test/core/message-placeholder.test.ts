@@ -57,7 +57,7 @@ describe('one invalid stored message never breaks a conversation', () => {
     const shown = store.getSnapshot().conversations[conversationId]!.conversation!.messages;
     expect(shown[0]).toMatchObject({ id: 'm1', text: 'text of m1' });
     expect(shown[1]).toMatchObject({
-      id: 'invalid-1',
+      id: expect.stringMatching(/^invalid-/),
       invalid: true,
       text: UNREADABLE_MESSAGE_TEXT,
     });

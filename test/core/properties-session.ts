@@ -1,5 +1,8 @@
 import {
+  type AsideAdapters,
   type AsideStore,
+  type ConversationEvent,
+  canView,
   createAsideStore,
   type NotificationEvent,
   type RichTextNode,
@@ -11,6 +14,7 @@ import { createModel, type Mode, type Model, type Piece, type Reach } from './pr
 import {
   agentIds,
   blank,
+  type Delivery,
   docOf,
   nodesOf,
   people,
@@ -33,6 +37,37 @@ interface Session {
   mode: Mode;
   drafts: Record<Mode, { doc: RichTextNode; storedStale: boolean }>;
   events: NotificationEvent[];
+  stream: Stream;
+}
+
+/** The store's live conversation stream, which the session can lose, repeat or replay. */
+interface Stream {
+  delivery: Delivery;
+  delivered: ConversationEvent[];
+  push(event: ConversationEvent): void;
+}
+
+function controlledStream(adapters: AsideAdapters): { adapters: AsideAdapters; stream: Stream } {
+  const stream: Stream = { delivery: 'sent', delivered: [], push: () => {} };
+  const conversations = adapters.conversations;
+  return {
+    stream,
+    adapters: {
+      ...adapters,
+      conversations: {
+        ...conversations,
+        subscribe(id, onEvent) {
+          stream.push = onEvent;
+          return conversations.subscribe(id, (event) => {
+            if (stream.delivery === 'lost') return;
+            onEvent(event);
+            if (stream.delivery === 'twice') onEvent(event);
+            stream.delivered.push(event);
+          });
+        },
+      },
+    },
+  };
 }
 
 /** Runs `action` with `operation` failing once, and disarms whatever it did not use. */
@@ -200,10 +235,13 @@ async function run(s: Session, step: Step) {
       // Another agent changes the followers; the store hears of it through its subscription.
       if (step.follow) model.addFollowers([step.id]);
       else model.removeFollower(step.id);
+      s.stream.delivery = step.delivery;
       s.backend.updateConversation(cid, () => ({
         followerIds: [...model.conversation.followerIds],
       }));
+      s.stream.delivery = 'sent';
       s.reach.hit('followers changed by someone else');
+      deliverAfter(s, step.delivery);
       return;
     case 'settings':
       model.settings.collaborationEnabled = step.collaborationEnabled;
@@ -213,6 +251,25 @@ async function run(s: Session, step: Step) {
         mentionWithoutAccess: step.mentionWithoutAccess,
       });
       return;
+  }
+}
+
+/** What the stream does after a change it lost or repeated (R18: the store ends up current). */
+function deliverAfter(s: Session, delivery: Delivery) {
+  const server = s.backend.conversation(s.conversationId)!;
+  if (delivery === 'lost' && canView(server, s.actorId)) {
+    // A reconnect's `ready` names the current version: the store sees it missed a change.
+    s.stream.push({
+      type: 'current-version',
+      conversationId: s.conversationId,
+      version: server.version,
+    });
+    s.reach.hit('stream: lost change recovered');
+  } else if (delivery === 'twice') {
+    s.reach.hit('stream: change delivered twice');
+  } else if (delivery === 'stale-replay' && s.stream.delivered.length > 1) {
+    s.stream.push(s.stream.delivered[0]!);
+    s.reach.hit('stream: stale change replayed');
   }
 }
 
@@ -272,10 +329,8 @@ export async function playSession(
   const unsubscribe = agentIds.map((id) =>
     backend.adaptersFor(id).notifications.subscribe(id, (event) => events.push(event)),
   );
-  const store = createAsideStore({
-    adapters: backend.adaptersFor(actorId),
-    currentAgentId: actorId,
-  });
+  const { adapters, stream } = controlledStream(backend.adaptersFor(actorId));
+  const store = createAsideStore({ adapters, currentAgentId: actorId });
   await store.ready;
   store.openConversation(conversationId);
   await settle(2);
@@ -289,6 +344,7 @@ export async function playSession(
     mode: 'public-reply',
     drafts: { 'public-reply': { ...empty }, 'internal-note': { ...empty } },
     events,
+    stream,
     reach: counter,
   };
   try {

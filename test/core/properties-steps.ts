@@ -23,8 +23,14 @@ export type Step =
   | { type: 'submit'; fail: boolean }
   | { type: 'add'; pick: number; anyone: boolean; fail: boolean }
   | { type: 'remove'; pick: number; anyone: boolean; fail: boolean }
-  | { type: 'others'; follow: boolean; id: string }
+  | { type: 'others'; follow: boolean; id: string; delivery: Delivery }
   | { type: 'settings'; collaborationEnabled: boolean; mentionWithoutAccess: 'add' | 'skip' };
+
+/**
+ * How the live stream delivers another agent's change (protocol v2): as sent, lost (a later
+ * reconnect announces the version), twice, or followed by a replay of an older change.
+ */
+export type Delivery = 'sent' | 'lost' | 'twice' | 'stale-replay';
 
 const mode = fc.constantFrom<Mode>('internal-note', 'internal-note', 'public-reply');
 const words = fc.constantFrom(
@@ -75,11 +81,12 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
     }),
   })),
   {
-    weight: 1,
+    weight: 2,
     arbitrary: fc.record({
       type: fc.constant('others' as const),
       follow: fc.boolean(),
       id: fc.constantFrom(...agentIds),
+      delivery: fc.constantFrom<Delivery>('sent', 'sent', 'lost', 'twice', 'stale-replay'),
     }),
   },
   {

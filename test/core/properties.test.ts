@@ -54,6 +54,10 @@ describe('the store against a reference model of the rules', () => {
     expect(reach.of('R7: agent without access added by mention')).toBeGreaterThanOrEqual(3);
     expect(reach.of('R7: agent without access skipped')).toBeGreaterThanOrEqual(2);
     expect(reach.of('followers changed by someone else')).toBeGreaterThanOrEqual(10);
+    // Protocol v2: lost, repeated and stale changes still leave the store current (R18).
+    expect(reach.of('stream: lost change recovered')).toBeGreaterThanOrEqual(5);
+    expect(reach.of('stream: change delivered twice')).toBeGreaterThanOrEqual(5);
+    expect(reach.of('stream: stale change replayed')).toBeGreaterThanOrEqual(5);
   }, 120_000);
 });
 

@@ -45,6 +45,8 @@ function stateWith(
             conversation,
             pendingFollowerIds: [demoAgents.ada.id],
             error: null,
+            olderCursor: null,
+            loadingOlder: false,
           },
         }
       : {},

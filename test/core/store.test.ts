@@ -1,6 +1,6 @@
 import {
   type AsideAdapters,
-  type Conversation,
+  type ConversationPage,
   createAsideStore,
   type NotificationEvent,
 } from '@aside/core';
@@ -508,11 +508,13 @@ describe('adapter failures and bad data', () => {
       ...adapters,
       conversations: {
         ...adapters.conversations,
-        load: async (id) =>
-          ({
-            ...(await adapters.conversations.load(id)),
-            followerIds: 'ada',
-          }) as unknown as Conversation,
+        load: async (id) => {
+          const page = await adapters.conversations.load(id);
+          return {
+            ...page,
+            conversation: { ...page.conversation, followerIds: 'ada' },
+          } as unknown as ConversationPage;
+        },
       },
     };
     const store = createAsideStore({ adapters: broken, currentAgentId: sam.id });
@@ -533,7 +535,10 @@ describe('adapter failures and bad data', () => {
       ...adapters,
       conversations: {
         ...adapters.conversations,
-        load: () => new Promise((resolve) => (releaseLoad = () => resolve(stale))),
+        load: () =>
+          new Promise(
+            (resolve) => (releaseLoad = () => resolve({ conversation: stale, olderCursor: null })),
+          ),
       },
     };
     const store = createAsideStore({ adapters: slow, currentAgentId: sam.id });
@@ -600,7 +605,11 @@ describe('adapter failures and bad data', () => {
     await settle();
     expect(store.getSnapshot().conversations['conv-refund']?.status).toBe('error');
     backend.updateConversation('conv-refund', () => ({ subject: 'Refund (updated)' }));
+    await settle();
     expect(store.getSnapshot().conversations['conv-refund']?.status).toBe('ready');
+    expect(store.getSnapshot().conversations['conv-refund']?.conversation?.subject).toBe(
+      'Refund (updated)',
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 import { Composer } from '@aside/composer';
 import { RichTextView } from '@aside/composer/rich-text';
 import { FollowersList } from '@aside/followers';
-import { useAsideSelector, useConversation } from '@aside/react';
+import { useAsideSelector, useConversation, useOlderMessages } from '@aside/react';
 
 export function ConversationView({
   conversationId,
@@ -11,6 +11,7 @@ export function ConversationView({
   readonly focusComposer: boolean;
 }) {
   const state = useConversation(conversationId);
+  const older = useOlderMessages(conversationId);
   const people = useAsideSelector((snapshot) => snapshot.people);
   const conversation = state?.conversation;
   if (!conversation) {
@@ -22,6 +23,11 @@ export function ConversationView({
         <h1>{conversation.subject}</h1>
         <FollowersList conversationId={conversationId} />
       </header>
+      {older.hasOlder ? (
+        <button type="button" disabled={older.loading} onClick={() => void older.loadOlder()}>
+          {older.loading ? 'Loading older messages…' : 'Load older messages'}
+        </button>
+      ) : null}
       <ol className="aside-ws-messages">
         {conversation.messages.map((message) => (
           <li key={message.id} className="aside-ws-message" data-kind={message.kind}>

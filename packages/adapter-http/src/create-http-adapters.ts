@@ -2,9 +2,11 @@ import type {
   Agent,
   AsideAdapters,
   Channel,
-  Conversation,
+  ConversationChange,
+  ConversationPage,
   Draft,
   Message,
+  MessagePage,
   Person,
   Settings,
 } from '@aside/core';
@@ -37,24 +39,25 @@ const path = (...parts: string[]) => parts.map((part) => `/${encodeURIComponent(
 export function createHttpAdapters(options: HttpAdapterOptions): HttpAdapters {
   const request = createRequester(options);
   const stream = createEventStream(options);
-  const loadConversation = async (id: string, signal?: AbortSignal) =>
-    (await request<{ conversation: Conversation }>(path('conversations', id), { signal }))
-      .conversation;
+  const withLimit = (limit: number | undefined, params = new URLSearchParams()) => {
+    if (limit !== undefined) params.set('limit', String(limit));
+    const query = params.toString();
+    return query ? `?${query}` : '';
+  };
+  const followerChange = async (...args: Parameters<typeof request>) =>
+    (await request<{ change: ConversationChange } | null>(...args))?.change as ConversationChange;
   const loadSettings = async (signal?: AbortSignal) =>
     (await request<{ settings: Settings }>('/settings', { signal })).settings;
 
-  // Events may have been missed: what the watchers hold is loaded again, then the host is told.
+  // Events may have been missed: each watched conversation's subscribers are told to load it
+  // again, the settings are loaded again, then the host is told.
   stream.onResync(() => {
-    const reloads = stream.watchedConversations().map(async (id) => {
-      stream.emitConversation(await loadConversation(id));
-    });
-    reloads.push(loadSettings().then(stream.emitSettings));
-    void Promise.allSettled(reloads).then((results) => {
-      for (const result of results) {
-        if (result.status === 'rejected') options.onStreamError?.(result.reason);
-      }
-      options.onResync?.();
-    });
+    for (const conversationId of stream.watchedConversations()) {
+      stream.emitConversationEvent({ type: 'resync', conversationId });
+    }
+    loadSettings()
+      .then(stream.emitSettings, (error: unknown) => options.onStreamError?.(error))
+      .finally(() => options.onResync?.());
   });
 
   return {
@@ -78,11 +81,16 @@ export function createHttpAdapters(options: HttpAdapterOptions): HttpAdapters {
       },
     },
     conversations: {
-      load: (id, requestOptions) => loadConversation(id, requestOptions?.signal),
-      subscribe: (id, onChange) => stream.watchConversation(id, onChange),
+      load: (id, { signal, limit } = {}) =>
+        request<ConversationPage>(`${path('conversations', id)}${withLimit(limit)}`, { signal }),
+      loadOlder(id, cursor, { signal, limit } = {}) {
+        const query = withLimit(limit, new URLSearchParams({ before: cursor }));
+        return request<MessagePage>(`${path('conversations', id)}/messages${query}`, { signal });
+      },
+      subscribe: (id, onEvent) => stream.watchConversation(id, onEvent),
       async submitMessage(input, requestOptions) {
         const { conversationId, idempotencyKey, ...message } = input;
-        return request<{ message: Message; conversation: Conversation }>(
+        return request<{ message: Message; change: ConversationChange }>(
           `${path('conversations', conversationId)}/messages`,
           {
             method: 'POST',
@@ -92,20 +100,17 @@ export function createHttpAdapters(options: HttpAdapterOptions): HttpAdapters {
           },
         );
       },
-      async addFollower(conversationId, agentId, { signal }) {
-        const { conversation } = await request<{ conversation: Conversation }>(
-          `${path('conversations', conversationId)}/followers`,
-          { method: 'POST', body: { agentId }, signal },
-        );
-        return conversation;
-      },
-      async removeFollower(conversationId, agentId, { signal }) {
-        const { conversation } = await request<{ conversation: Conversation }>(
-          path('conversations', conversationId, 'followers', agentId),
-          { method: 'DELETE', signal },
-        );
-        return conversation;
-      },
+      addFollower: (conversationId, agentId, { signal }) =>
+        followerChange(`${path('conversations', conversationId)}/followers`, {
+          method: 'POST',
+          body: { agentId },
+          signal,
+        }),
+      removeFollower: (conversationId, agentId, { signal }) =>
+        followerChange(path('conversations', conversationId, 'followers', agentId), {
+          method: 'DELETE',
+          signal,
+        }),
     },
     notifications: {
       // The server sends only the signed-in agent's events, whoever `agentId` names.

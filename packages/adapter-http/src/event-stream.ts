@@ -1,4 +1,4 @@
-import type { Conversation, NotificationEvent, Settings, Unsubscribe } from '@aside/core';
+import type { ConversationEvent, NotificationEvent, Settings, Unsubscribe } from '@aside/core';
 import {
   DEFAULT_MAX_RECONNECT_MS,
   DEFAULT_MIN_RECONNECT_MS,
@@ -10,7 +10,7 @@ import { httpError } from './request';
 import { createSseParser, type ServerSentEvent } from './sse-parser';
 
 export interface EventStream {
-  watchConversation(id: string, listener: (conversation: Conversation) => void): Unsubscribe;
+  watchConversation(id: string, listener: (event: ConversationEvent) => void): Unsubscribe;
   onNotification(listener: (event: NotificationEvent) => void): Unsubscribe;
   onSettings(listener: (settings: Settings) => void): Unsubscribe;
   /**
@@ -20,8 +20,8 @@ export interface EventStream {
   onResync(listener: () => void): Unsubscribe;
   /** The ids of the conversations watched now. */
   watchedConversations(): readonly string[];
-  /** Hands a conversation loaded outside the stream to its watchers (after a resync). */
-  emitConversation(conversation: Conversation): void;
+  /** Hands an event to the watchers of its conversation (a `resync` after the stream's). */
+  emitConversationEvent(event: ConversationEvent): void;
   /** Hands settings loaded outside the stream to their watchers (after a resync). */
   emitSettings(settings: Settings): void;
   /** The id of the last event received; a reconnect resumes after it. */
@@ -52,7 +52,7 @@ export function createEventStream(options: HttpAdapterOptions): EventStream {
   const minDelay = options.reconnect?.minDelayMs ?? DEFAULT_MIN_RECONNECT_MS;
   const maxDelay = options.reconnect?.maxDelayMs ?? DEFAULT_MAX_RECONNECT_MS;
 
-  const conversationListeners = new Map<string, Set<(conversation: Conversation) => void>>();
+  const conversationListeners = new Map<string, Set<(event: ConversationEvent) => void>>();
   const notificationListeners = new Set<(event: NotificationEvent) => void>();
   const settingsListeners = new Set<(settings: Settings) => void>();
   const resyncListeners = new Set<() => void>();
@@ -68,9 +68,17 @@ export function createEventStream(options: HttpAdapterOptions): EventStream {
   const hasListeners = () =>
     conversationListeners.size > 0 || notificationListeners.size > 0 || settingsListeners.size > 0;
 
-  const emitConversation = (conversation: Conversation) => {
-    for (const listener of [...(conversationListeners.get(conversation?.id) ?? [])]) {
-      listener(conversation);
+  const emitConversationEvent = (event: ConversationEvent) => {
+    for (const listener of [...(conversationListeners.get(event.conversationId) ?? [])]) {
+      listener(event);
+    }
+  };
+
+  /** `ready` names the version of each watched conversation: a client that holds less reloads. */
+  const emitVersions = (versions: unknown) => {
+    if (typeof versions !== 'object' || versions === null) return;
+    for (const [conversationId, version] of Object.entries(versions)) {
+      emitConversationEvent({ type: 'current-version', conversationId, version });
     }
   };
 
@@ -87,10 +95,12 @@ export function createEventStream(options: HttpAdapterOptions): EventStream {
       return;
     }
     if (message.id !== undefined) {
-      if (isReplay(message.id, lastEventId)) return;
-      lastEventId = message.id;
+      // `ready` is never a replay: its versions hold on every connection, resumed or not.
+      const replay = isReplay(message.id, lastEventId);
+      if (replay && message.event !== 'ready') return;
+      if (!replay) lastEventId = message.id;
     }
-    if (message.event === 'ready') return;
+    if (message.event === 'ready' && message.data.trim() === '') return;
     let data: Record<string, unknown>;
     try {
       data = JSON.parse(message.data) as Record<string, unknown>;
@@ -98,8 +108,13 @@ export function createEventStream(options: HttpAdapterOptions): EventStream {
       options.onStreamError?.(error);
       return;
     }
-    if (message.event === 'conversation') {
-      emitConversation(data.conversation as Conversation);
+    if (message.event === 'ready') {
+      emitVersions(data?.versions);
+    } else if (message.event === 'change') {
+      // Checked by the store where it enters (R17); only the routing field is read here.
+      const change = data?.change as ConversationEvent | undefined;
+      if (typeof change?.conversationId === 'string') emitConversationEvent(change);
+      else options.onStreamError?.(new Error('A change event without a conversationId'));
     } else if (message.event === 'notification') {
       const event = data.notification as NotificationEvent;
       for (const listener of [...notificationListeners]) listener(event);
@@ -223,7 +238,7 @@ export function createEventStream(options: HttpAdapterOptions): EventStream {
       return () => resyncListeners.delete(listener);
     },
     watchedConversations: () => watched(),
-    emitConversation,
+    emitConversationEvent,
     emitSettings,
     get lastEventId() {
       return lastEventId;

@@ -1,9 +1,12 @@
 import type {
   Agent,
   ComposerMode,
-  Conversation,
+  ConversationChange,
+  ConversationEvent,
+  ConversationPage,
   Draft,
   Message,
+  MessagePage,
   NotificationEvent,
   Person,
   RichTextNode,
@@ -47,24 +50,41 @@ export interface SubmitMessageInput {
 
 export interface SubmitMessageResult {
   readonly message: Message;
-  readonly conversation: Conversation;
+  /** The `message-added` change the message made. */
+  readonly change: ConversationChange;
 }
 
-/** R17: the host's conversation backend. Every write returns the conversation as it now is. */
+export type FollowerChangeOptions = RequestOptions & { readonly actorId: string };
+
+/**
+ * R17: the host's conversation backend (protocol version 2). Loads are paged; the live stream
+ * and every write carry changes, each raising the conversation's `version` by exactly 1.
+ */
 export interface ConversationAdapter {
-  load(conversationId: string, options?: RequestOptions): Promise<Conversation>;
-  subscribe(conversationId: string, onChange: (conversation: Conversation) => void): Unsubscribe;
+  /** The conversation with its newest `limit` messages (the backend's default when left out). */
+  load(
+    conversationId: string,
+    options?: RequestOptions & { readonly limit?: number },
+  ): Promise<ConversationPage>;
+  /** The messages before `cursor` (from a page's `olderCursor`), oldest first. */
+  loadOlder(
+    conversationId: string,
+    cursor: string,
+    options?: RequestOptions & { readonly limit?: number },
+  ): Promise<MessagePage>;
+  subscribe(conversationId: string, onEvent: (event: ConversationEvent) => void): Unsubscribe;
   submitMessage(input: SubmitMessageInput, options?: RequestOptions): Promise<SubmitMessageResult>;
+  /** A no-op (already following) answers `followers-changed` at the current version. */
   addFollower(
     conversationId: string,
     agentId: string,
-    options: RequestOptions & { readonly actorId: string },
-  ): Promise<Conversation>;
+    options: FollowerChangeOptions,
+  ): Promise<ConversationChange>;
   removeFollower(
     conversationId: string,
     agentId: string,
-    options: RequestOptions & { readonly actorId: string },
-  ): Promise<Conversation>;
+    options: FollowerChangeOptions,
+  ): Promise<ConversationChange>;
 }
 
 /** R17: the live stream of notifications for one agent. */

@@ -1,6 +1,7 @@
 export type * from './adapters';
 export { draftKey } from './adapters';
 export { type AvatarContent, avatarOf, initialsOf } from './avatar';
+export { applyChange } from './changes';
 export { AsideError, type AsideErrorCode } from './errors';
 export {
   gateMentions,

@@ -105,3 +105,57 @@ export interface NotificationEvent {
   readonly excerpt: string;
   readonly createdAt: number;
 }
+
+/** The parts of a conversation other than its messages and followers. */
+export type ConversationHeader = Pick<
+  Conversation,
+  'channel' | 'subject' | 'requesterId' | 'assigneeId' | 'access' | 'defaultAccess'
+>;
+
+/**
+ * One change to a conversation (protocol version 2). Each one raises the conversation's
+ * `version` by exactly 1, so a client can tell a missed change (a gap) from a repeat.
+ */
+export type ConversationChange =
+  | {
+      readonly type: 'message-added';
+      readonly conversationId: string;
+      readonly version: number;
+      readonly message: Message;
+      /** Present when the message added followers (R6): the full follower list after it. */
+      readonly followerIds?: readonly string[];
+    }
+  | {
+      readonly type: 'followers-changed';
+      readonly conversationId: string;
+      readonly version: number;
+      readonly followerIds: readonly string[];
+    }
+  | {
+      readonly type: 'header-changed';
+      readonly conversationId: string;
+      readonly version: number;
+      readonly header: ConversationHeader;
+    };
+
+/** What a conversation subscriber receives: a change, or a signal to load again. */
+export type ConversationEvent =
+  | ConversationChange
+  /** The stream could not resume: changes may have been missed, so load the conversation again. */
+  | { readonly type: 'resync'; readonly conversationId: string }
+  /** Sent on every (re)connect: load again if the conversation is newer than the one held. */
+  | { readonly type: 'current-version'; readonly conversationId: string; readonly version: number };
+
+/** A conversation as loaded: its header and followers, with only its newest messages. */
+export interface ConversationPage {
+  /** `messages` holds the newest messages (up to the requested limit), oldest first. */
+  readonly conversation: Conversation;
+  /** Pass to `loadOlder` for the messages before these; `null` when there are none. */
+  readonly olderCursor: string | null;
+}
+
+/** Older messages of a conversation, oldest first. */
+export interface MessagePage {
+  readonly messages: readonly Message[];
+  readonly olderCursor: string | null;
+}

@@ -1,4 +1,3 @@
-import { AsideError } from './errors';
 import { EMPTY_DOC } from './rich-text';
 import { checkDraft } from './submission/check-draft';
 import { checkRichText, isObject } from './submission/schema';
@@ -11,45 +10,21 @@ import type {
   Person,
   Settings,
 } from './types';
-
-type Check = (value: unknown) => string | null;
-
-const string: Check = (v) => (typeof v === 'string' ? null : 'a string');
-const number: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? null : 'a number');
-const boolean: Check = (v) => (typeof v === 'boolean' ? null : 'a boolean');
-const oneOf =
-  (...values: readonly string[]): Check =>
-  (v) =>
-    values.includes(v as string) ? null : `one of ${values.join(', ')}`;
-const optional =
-  (check: Check): Check =>
-  (v) =>
-    v === undefined ? null : check(v);
-const nullable =
-  (check: Check): Check =>
-  (v) =>
-    v === null ? null : check(v);
-const arrayOf =
-  (check: Check): Check =>
-  (v) =>
-    Array.isArray(v) && v.every((item) => check(item) === null) ? null : 'an array of valid items';
-const recordOf =
-  (check: Check): Check =>
-  (v) =>
-    isObject(v) && Object.values(v).every((item) => check(item) === null)
-      ? null
-      : 'a record of valid values';
-
-function shape(fields: Record<string, Check>): Check {
-  return (value) => {
-    if (!isObject(value)) return 'an object';
-    for (const [field, check] of Object.entries(fields)) {
-      const problem = check(value[field]);
-      if (problem) return `.${field} must be ${problem}`;
-    }
-    return null;
-  };
-}
+import {
+  array,
+  arrayOf,
+  boolean,
+  type Check,
+  nullable,
+  number,
+  oneOf,
+  optional,
+  recordOf,
+  shape,
+  string,
+  validator,
+  version,
+} from './validate-checks';
 
 const ACCESS = oneOf('edit', 'view', 'none');
 const agentShape = shape({
@@ -73,17 +48,21 @@ const messageShape = shape({
   mentionIds: arrayOf(string),
   createdAt: number,
 });
-const conversationShape = shape({
-  id: string,
+/** The header of a conversation (protocol v2 `header-changed` carries it alone). */
+export const headerFields = {
   channel: oneOf('messaging', 'ticket', 'live-chat'),
   subject: string,
   requesterId: string,
   assigneeId: nullable(string),
-  followerIds: arrayOf(string),
   access: recordOf(ACCESS),
   defaultAccess: ACCESS,
-  messages: (v) => (Array.isArray(v) ? null : 'an array'),
-  version: number,
+};
+const conversationShape = shape({
+  id: string,
+  ...headerFields,
+  followerIds: arrayOf(string),
+  messages: array,
+  version,
 });
 export const settingsShape = shape({
   collaborationEnabled: boolean,
@@ -104,26 +83,13 @@ const notificationShape = shape({
   createdAt: number,
 });
 
-function validator<T>(check: Check, what: string) {
-  return (value: unknown, source: string): T => {
-    const problem = check(value);
-    if (problem) {
-      throw new AsideError(
-        'invalid-adapter-data',
-        `${source} returned an invalid ${what}: ${problem.startsWith('.') ? what + problem : `expected ${problem}`}`,
-      );
-    }
-    return value as T;
-  };
-}
-
 /** R20: what an invalid stored message reads as; the UI may show its own words (`invalid`). */
 export const UNREADABLE_MESSAGE_TEXT = 'This message could not be shown';
 
-function placeholder(raw: unknown, index: number, conversationId: string): Message {
+function placeholder(raw: unknown, fallbackId: string, conversationId: string): Message {
   const { id, authorId, kind, createdAt } = (isObject(raw) ? raw : {}) as Partial<Message>;
   return {
-    id: typeof id === 'string' ? id : `invalid-${index}`,
+    id: typeof id === 'string' ? id : fallbackId,
     conversationId,
     authorId: typeof authorId === 'string' ? authorId : '',
     kind: kind === 'public-reply' ? kind : 'internal-note',
@@ -135,22 +101,30 @@ function placeholder(raw: unknown, index: number, conversationId: string): Messa
   };
 }
 
+/** R20: each message is checked on its own; an invalid one becomes a placeholder, the rest load. */
+export function readMessages(
+  raw: readonly unknown[],
+  conversationId: string,
+  fallbackId: (index: number) => string,
+): readonly Message[] {
+  let messages: unknown[] | null = null;
+  raw.forEach((message, index) => {
+    if (messageShape(message) === null) return;
+    messages ??= [...raw];
+    messages[index] = placeholder(message, fallbackId(index), conversationId);
+  });
+  return (messages ?? raw) as readonly Message[];
+}
+
 const parseWholeConversation = validator<Conversation>(conversationShape, 'conversation');
 
-/**
- * Adapter data is checked where it enters the core, so a host's bug reads as a clear error.
- * R20: each message is checked on its own; an invalid one becomes a placeholder, the rest load.
- */
+/** Adapter data is checked where it enters the core, so a host's bug reads as a clear error. */
 export function parseConversation(value: unknown, source: string): Conversation {
   const conversation = parseWholeConversation(value, source);
-  let messages: Message[] | null = null;
-  conversation.messages.forEach((message, index) => {
-    if (messageShape(message) === null) return;
-    messages ??= [...conversation.messages];
-    messages[index] = placeholder(message, index, conversation.id);
-  });
-  return messages ? { ...conversation, messages } : conversation;
+  const messages = readMessages(conversation.messages, conversation.id, (i) => `invalid-${i}`);
+  return messages === conversation.messages ? conversation : { ...conversation, messages };
 }
+
 export const parseAgent = validator<Agent>(agentShape, 'agent');
 export const parsePeople = validator<Person[]>(arrayOf(personShape), 'list of people');
 export const parseAgents = validator<Agent[]>(arrayOf(agentShape), 'list of agents');

@@ -15,3 +15,4 @@ export {
   useListNavigation,
 } from './list-navigation';
 export { shallowEqualArrays, useAsideSelector } from './use-aside-selector';
+export { type OlderMessages, useOlderMessages } from './use-older-messages';

@@ -14,18 +14,22 @@ import { refusalError } from '../submission/refusal';
 import type {
   Agent,
   Conversation,
+  ConversationChange,
   Draft,
   EndUser,
   NotificationEvent,
   Person,
   Settings,
 } from '../types';
+import { createMemoryConversations } from './conversations';
 import { demoConversations, demoDirectory, demoEndUsers } from './seed';
+import { createSwitches } from './switches';
 
 export type MemoryOperation =
   | 'search'
   | 'getPeople'
   | 'load'
+  | 'loadOlder'
   | 'submitMessage'
   | 'addFollower'
   | 'removeFollower'
@@ -51,13 +55,17 @@ export interface MemoryBackend {
   fail(operation: MemoryOperation, times?: number, message?: string): void;
   recover(operation?: MemoryOperation): void;
   setSettings(settings: Partial<Settings>): void;
-  /** Change a conversation as another agent or the backend would; subscribers hear of it. */
+  /**
+   * Change a conversation as another agent or the backend would; subscribers hear of it, one
+   * change per aspect (appended messages, followers, header), or `resync` for rewritten history.
+   */
   updateConversation(
     id: string,
     change: (conversation: Conversation) => Partial<Conversation>,
   ): void;
   /** Deliver a notification as a server would. */
   emit(event: NotificationEvent): void;
+  /** The whole conversation as stored, every message included. */
   conversation(id: string): Conversation | undefined;
   readonly agents: readonly Agent[];
 }
@@ -72,12 +80,10 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     [...agents, ...endUsers].map((person) => [person.id, person]),
   );
   const index = createMentionIndex(agents);
-  const conversations = new Map((options.conversations ?? demoConversations).map((c) => [c.id, c]));
+  const conversations = createMemoryConversations(options.conversations ?? demoConversations);
   let settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
 
-  const latency = new Map<MemoryOperation | 'all', number>([['all', options.latencyMs ?? 0]]);
-  const failures = new Map<MemoryOperation, { times: number; message: string }>();
-  const conversationListeners = new Map<string, Set<(conversation: Conversation) => void>>();
+  const { operate, setLatency, fail, recover } = createSwitches(options.latencyMs ?? 0);
   const notificationListeners = new Map<string, Set<(event: NotificationEvent) => void>>();
   const settingsListeners = new Set<(settings: Settings) => void>();
   const submitted = new Map<string, SubmitMessageResult>();
@@ -90,41 +96,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     return set;
   };
 
-  /** Wait the configured latency, honour aborts, then fail if a failure is armed. */
-  const operate = async (operation: MemoryOperation, signal?: AbortSignal) => {
-    const ms = latency.get(operation) ?? latency.get('all') ?? 0;
-    if (ms > 0) {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, ms);
-        signal?.addEventListener('abort', () => {
-          clearTimeout(timer);
-          reject(Object.assign(new Error('Aborted'), { name: 'AbortError' }));
-        });
-      });
-    } else {
-      await Promise.resolve();
-    }
-    if (signal?.aborted) throw Object.assign(new Error('Aborted'), { name: 'AbortError' });
-    const failure = failures.get(operation);
-    if (failure && failure.times > 0) {
-      failure.times--;
-      // A plain Error, as a network failure would be: the store must wrap it with context.
-      throw new Error(failure.message);
-    }
-  };
-
-  const find = (id: string) => {
-    const conversation = conversations.get(id);
-    if (!conversation) throw new AsideError('not-found', `No conversation ${id}`);
-    return conversation;
-  };
-
-  const save = (id: string, change: Partial<Conversation>) => {
-    const next = { ...find(id), ...change, version: find(id).version + 1 };
-    conversations.set(id, next);
-    for (const listener of [...listenersOf(conversationListeners, id)]) listener(next);
-    return next;
-  };
+  const { find } = conversations;
 
   const agentOf = (id: string): Agent => {
     const person = people.get(id);
@@ -174,11 +146,15 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       mentionIds: decision.mentionIds,
       createdAt: Date.now(),
     };
-    const conversation = save(before.id, {
-      messages: [...before.messages, message],
-      followerIds: [...before.followerIds, ...decision.addFollowerIds],
-    });
-    return { message, conversation };
+    const added = decision.addFollowerIds;
+    const change = conversations.commit(before.id, (version) => ({
+      type: 'message-added' as const,
+      conversationId: before.id,
+      version,
+      message,
+      ...(added.length > 0 ? { followerIds: [...before.followerIds, ...added] } : {}),
+    }));
+    return { message, change };
   };
 
   const changeFollower = (
@@ -186,7 +162,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     id: string,
     agentId: string,
     actorId: string,
-  ): Conversation => {
+  ): ConversationChange => {
     const conversation = find(id);
     const decision = checkFollowerChange({
       type,
@@ -197,95 +173,103 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       target: people.get(agentId),
     });
     if (!decision.ok) throw refusalError(decision);
-    const followerIds = conversation.followerIds.filter((f) => f !== agentId);
-    return save(id, { followerIds: type === 'add' ? [...followerIds, agentId] : followerIds });
+    const others = conversation.followerIds.filter((f) => f !== agentId);
+    const followerIds = type === 'add' ? [...others, agentId] : others;
+    return conversations.commit(id, (version) => ({
+      type: 'followers-changed' as const,
+      conversationId: id,
+      version,
+      followerIds,
+    }));
   };
 
-  const adaptersFor = (agentId: string): AsideAdapters => ({
-    directory: {
-      async search(query, { limit, signal, preferIds }) {
-        await operate('search', signal);
-        return index.search(query, { limit, ...(preferIds ? { preferIds } : {}) });
+  const adaptersFor = (agentId: string): AsideAdapters => {
+    const viewable = (id: string) => {
+      if (!canView(find(id), agentId)) throw new AsideError('not-found', `No conversation ${id}`);
+    };
+    return {
+      directory: {
+        async search(query, { limit, signal, preferIds }) {
+          await operate('search', signal);
+          return index.search(query, { limit, ...(preferIds ? { preferIds } : {}) });
+        },
+        async getPeople(ids, requestOptions) {
+          await operate('getPeople', requestOptions?.signal);
+          return ids.flatMap((id) => people.get(id) ?? []);
+        },
       },
-      async getPeople(ids, requestOptions) {
-        await operate('getPeople', requestOptions?.signal);
-        return ids.flatMap((id) => people.get(id) ?? []);
+      conversations: {
+        async load(id, requestOptions) {
+          await operate('load', requestOptions?.signal);
+          viewable(id);
+          return conversations.page(id, requestOptions?.limit);
+        },
+        async loadOlder(id, cursor, requestOptions) {
+          await operate('loadOlder', requestOptions?.signal);
+          viewable(id);
+          return conversations.older(id, cursor, requestOptions?.limit);
+        },
+        subscribe(id, onEvent): Unsubscribe {
+          // R7: like load, a change reaches only an agent who can view the conversation now.
+          return conversations.subscribe(id, (event) => {
+            const conversation = conversations.get(id);
+            if (conversation && canView(conversation, agentId)) onEvent(event);
+          });
+        },
+        async submitMessage(input) {
+          await operate('submitMessage');
+          const repeat = submitted.get(input.idempotencyKey);
+          if (repeat) return repeat;
+          const result = submitMessage({ ...input, authorId: agentId });
+          submitted.set(input.idempotencyKey, result);
+          return result;
+        },
+        async addFollower(id, followerId, { actorId }) {
+          await operate('addFollower');
+          return changeFollower('add', id, followerId, actorId);
+        },
+        async removeFollower(id, followerId, { actorId }) {
+          await operate('removeFollower');
+          return changeFollower('remove', id, followerId, actorId);
+        },
       },
-    },
-    conversations: {
-      async load(id, requestOptions) {
-        await operate('load', requestOptions?.signal);
-        const conversation = find(id);
-        if (!canView(conversation, agentId))
-          throw new AsideError('not-found', `No conversation ${id}`);
-        return conversation;
+      notifications: {
+        subscribe(recipientId, onEvent) {
+          const listeners = listenersOf(notificationListeners, recipientId);
+          listeners.add(onEvent);
+          return () => listeners.delete(onEvent);
+        },
+        async publish(events) {
+          await operate('publish');
+          events.forEach(deliver);
+        },
       },
-      subscribe(id, onChange): Unsubscribe {
-        const listeners = listenersOf(conversationListeners, id);
-        // R7: like load, a change reaches only an agent who can view the conversation now.
-        const listener = (conversation: Conversation) => {
-          if (canView(conversation, agentId)) onChange(conversation);
-        };
-        listeners.add(listener);
-        return () => listeners.delete(listener);
+      settings: {
+        async load() {
+          await operate('settings');
+          return settings;
+        },
+        subscribe(onChange) {
+          settingsListeners.add(onChange);
+          return () => settingsListeners.delete(onChange);
+        },
       },
-      async submitMessage(input) {
-        await operate('submitMessage');
-        const repeat = submitted.get(input.idempotencyKey);
-        if (repeat) return repeat;
-        const result = submitMessage({ ...input, authorId: agentId });
-        submitted.set(input.idempotencyKey, result);
-        return result;
-      },
-      async addFollower(id, followerId, { actorId }) {
-        await operate('addFollower');
-        return changeFollower('add', id, followerId, actorId);
-      },
-      async removeFollower(id, followerId, { actorId }) {
-        await operate('removeFollower');
-        return changeFollower('remove', id, followerId, actorId);
-      },
-    },
-    notifications: {
-      subscribe(recipientId, onEvent) {
-        const listeners = listenersOf(notificationListeners, recipientId);
-        listeners.add(onEvent);
-        return () => listeners.delete(onEvent);
-      },
-      async publish(events) {
-        await operate('publish');
-        events.forEach(deliver);
-      },
-    },
-    settings: {
-      async load() {
-        await operate('settings');
-        return settings;
-      },
-      subscribe(onChange) {
-        settingsListeners.add(onChange);
-        return () => settingsListeners.delete(onChange);
-      },
-    },
-    drafts: draftStore,
-  });
+      drafts: draftStore,
+    };
+  };
 
   return {
     adaptersFor,
     agents,
-    setLatency: (operation, ms) => latency.set(operation, ms),
-    fail: (
-      operation,
-      times = Number.POSITIVE_INFINITY,
-      message = `The backend refused (${operation})`,
-    ) => failures.set(operation, { times, message }),
-    recover: (operation) => (operation ? failures.delete(operation) : failures.clear()),
+    setLatency,
+    fail,
+    recover,
     setSettings(change) {
       settings = { ...settings, ...change };
       for (const listener of [...settingsListeners]) listener(settings);
     },
-    updateConversation: (id, change) => void save(id, change(find(id))),
+    updateConversation: (id, change) => conversations.update(id, change(find(id))),
     emit: deliver,
-    conversation: (id) => conversations.get(id),
+    conversation: conversations.get,
   };
 }

@@ -16,6 +16,13 @@ export interface ConversationState {
   readonly conversation: Conversation | null;
   /** Follower ids whose add or remove is waiting for the backend. */
   readonly pendingFollowerIds: readonly string[];
+  /**
+   * Set while older messages exist that are not loaded (`loadOlderMessages` prepends them);
+   * `null` once `conversation.messages` starts at the conversation's first message.
+   */
+  readonly olderCursor: string | null;
+  /** True while `loadOlderMessages` waits for the backend. */
+  readonly loadingOlder: boolean;
   readonly error: AsideError | null;
 }
 

@@ -11,6 +11,8 @@ export interface AsideStoreOptions {
   /** Override for tests: ids for idempotency keys. */
   readonly createId?: () => string;
   readonly now?: () => number;
+  /** Messages per page when loading a conversation or older messages (default: the backend's). */
+  readonly pageSize?: number;
 }
 
 export interface MentionSuggestion {
@@ -29,6 +31,11 @@ export interface AsideStore {
   readonly ready: Promise<void>;
   /** Load a conversation, follow its changes and load its drafts. Call the result to let go. */
   openConversation(conversationId: string): () => void;
+  /**
+   * Load the page of messages before the oldest one loaded and put it in front. Does nothing
+   * when none are older (`olderCursor` is `null`) or a page is already on its way.
+   */
+  loadOlderMessages(conversationId: string): Promise<void>;
   setMode(conversationId: string, mode: ComposerMode): void;
   /**
    * R12, R14: get the composer ready to answer a notification. It switches to Internal note,
