@@ -46,6 +46,7 @@ export type {
 export type {
   AsideStore,
   AsideStoreOptions,
+  MentionSearchResult,
   MentionSuggestion,
   SubmitOutcome,
 } from './store/store-api';

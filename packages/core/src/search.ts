@@ -22,6 +22,11 @@ export const DEFAULT_SUGGESTION_LIMIT = 8;
 
 export interface MentionIndex {
   search(query: string, options?: MentionSearchOptions): Agent[];
+  /**
+   * How many agents match `query` in all, beyond any limit: the total a directory reports, so
+   * a menu can say "12 more — keep typing". O(log n + matches), no allocation.
+   */
+  count(query: string): number;
   readonly size: number;
 }
 
@@ -29,6 +34,8 @@ interface Key {
   readonly key: string;
   readonly agent: number;
 }
+
+const normalizeQuery = (query: string) => foldName(query).replace(/\s+/g, ' ');
 
 const byKey = (a: Key, b: Key) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.agent - b.agent);
 
@@ -61,6 +68,10 @@ export function createMentionIndex(agents: readonly Agent[]): MentionIndex {
   keys.sort(byKey);
   fullNames.sort(byKey);
   const byId = new Map(agents.map((agent, index) => [agent.id, index]));
+  // count(): an agent with two matching name parts ("Jan Jansen" for "jan") is counted once.
+  // Each count stamps the agents it saw with its own number instead of building a Set.
+  const seen = new Uint32Array(agents.length);
+  let stamp = 0;
 
   const matches = (index: number, query: string) => {
     const name = folded[index]!;
@@ -69,8 +80,22 @@ export function createMentionIndex(agents: readonly Agent[]): MentionIndex {
 
   return {
     size: agents.length,
+    count(rawQuery) {
+      const query = normalizeQuery(rawQuery);
+      if (query === '') return agents.length;
+      stamp = stamp === 0xffffffff ? (seen.fill(0), 1) : stamp + 1;
+      let total = 0;
+      for (let i = lowerBound(keys, query); i < keys.length; i++) {
+        const entry = keys[i]!;
+        if (!entry.key.startsWith(query)) break;
+        if (seen[entry.agent] === stamp) continue;
+        seen[entry.agent] = stamp;
+        total++;
+      }
+      return total;
+    },
     search(rawQuery, { limit = DEFAULT_SUGGESTION_LIMIT, preferIds = [] } = {}) {
-      const query = foldName(rawQuery).replace(/\s+/g, ' ');
+      const query = normalizeQuery(rawQuery);
       const picked = new Set<number>();
       const take = (index: number) => {
         if (picked.size < limit) picked.add(index);

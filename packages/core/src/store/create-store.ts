@@ -20,6 +20,7 @@ import type {
 import {
   parseAgents,
   parseConversation,
+  parseDirectorySearch,
   parseDraft,
   parseNotification,
   parsePeople,
@@ -28,7 +29,12 @@ import {
 import * as inbox from './notifications';
 import { createRecentCollaborators } from './recent-collaborators';
 import { type AsideState, type ComposerState, type ConversationState, initialState } from './state';
-import type { AsideStore, AsideStoreOptions, MentionSuggestion, SubmitOutcome } from './store-api';
+import type {
+  AsideStore,
+  AsideStoreOptions,
+  MentionSearchResult,
+  SubmitOutcome,
+} from './store-api';
 
 interface FollowerChange {
   readonly id: number;
@@ -513,7 +519,7 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
     query: string,
     searchOptions: Parameters<AsideStore['searchMentions']>[2] = {},
     mode: ComposerMode = composerOf(conversationId).mode,
-  ): Promise<MentionSuggestion[]> => {
+  ): Promise<MentionSearchResult> => {
     const { agent, settings, conversation } = requireContext(conversationId);
     const decision = canMention(agent, conversation, settings, mode);
     if (!decision.allowed) {
@@ -534,14 +540,14 @@ export function createAsideStore(options: AsideStoreOptions): AsideStore {
       ...(signal ? { signal } : {}),
     });
     if (signal?.aborted) throw abortError();
+    const found = parseDirectorySearch(raw, 'directory.search');
     // R5: whatever the directory returns, only agents are offered.
-    const agents = parsePeople(raw, 'directory.search').filter(
-      (person): person is Agent => person.kind === 'agent',
-    );
+    const agents = found.agents.filter((person): person is Agent => person.kind === 'agent');
     rememberPeople(agents);
-    return agents
+    const suggestions = agents
       .slice(0, limit)
-      .map((found) => ({ agent: found, hint: mentionHint(conversation, found.id) }));
+      .map((agent) => ({ agent, hint: mentionHint(conversation, agent.id) }));
+    return { suggestions, total: Math.max(found.total, suggestions.length) };
   };
 
   const searchMentions: AsideStore['searchMentions'] = (conversationId, query, searchOptions) =>
