@@ -83,7 +83,11 @@ export function createMentionIndex(agents: readonly Agent[]): MentionIndex {
     count(rawQuery) {
       const query = normalizeQuery(rawQuery);
       if (query === '') return agents.length;
-      stamp = stamp === 0xffffffff ? (seen.fill(0), 1) : stamp + 1;
+      if (stamp === 0xffffffff) {
+        seen.fill(0);
+        stamp = 0;
+      }
+      stamp++;
       let total = 0;
       for (let i = lowerBound(keys, query); i < keys.length; i++) {
         const entry = keys[i]!;

@@ -1,8 +1,4 @@
-import type {
-  MentionSearchResult,
-  MentionSuggestion,
-  MentionUnavailableReason,
-} from '@aside/core';
+import type { MentionSearchResult, MentionSuggestion, MentionUnavailableReason } from '@aside/core';
 import type { Editor, Range } from '@tiptap/core';
 import { PluginKey } from '@tiptap/pm/state';
 import { exitSuggestion, type SuggestionOptions, type SuggestionProps } from '@tiptap/suggestion';
