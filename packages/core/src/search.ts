@@ -24,7 +24,7 @@ export interface MentionIndex {
   search(query: string, options?: MentionSearchOptions): Agent[];
   /**
    * How many agents match `query` in all, beyond any limit: the total a directory reports, so
-   * a menu can say "12 more — keep typing". O(log n + matches), no allocation.
+   * a menu can say "12 more — keep typing". O(log n) however many match.
    */
   count(query: string): number;
   readonly size: number;
@@ -50,6 +50,29 @@ function lowerBound(keys: readonly Key[], query: string): number {
   return low;
 }
 
+/** How many of `sorted` start with `prefix`: two binary searches. */
+function countWithPrefix<T>(sorted: readonly T[], keyOf: (item: T) => string, prefix: string) {
+  const firstIndex = (before: (key: string) => boolean) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (before(keyOf(sorted[mid]!))) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  return (
+    firstIndex((key) => key < prefix || key.startsWith(prefix)) - firstIndex((key) => key < prefix)
+  );
+}
+
+const commonPrefix = (a: string, b: string) => {
+  let length = 0;
+  while (length < a.length && a[length] === b[length]) length++;
+  return a.slice(0, length);
+};
+
 /**
  * Sorted keys (full name, and each later name part) so a prefix query is a binary search plus a
  * short walk: O(log n + limit) instead of a scan of the whole directory. Full names are also kept
@@ -59,19 +82,26 @@ export function createMentionIndex(agents: readonly Agent[]): MentionIndex {
   const folded = agents.map((agent) => foldName(agent.name));
   const keys: Key[] = [];
   const fullNames: Key[] = [];
+  // count(): an agent whose keys share a prefix ("jan jansen", "jansen") is one agent, not two.
+  // An agent's keys that start with a query are neighbours once sorted, so the extra ones are
+  // the neighbouring pairs whose common prefix starts with it: counted like the keys.
+  const sharedPrefixes: string[] = [];
   folded.forEach((full, agent) => {
-    keys.push({ key: full, agent });
-    fullNames.push({ key: full, agent });
     const parts = full.split(/\s+/);
-    for (let i = 1; i < parts.length; i++) keys.push({ key: parts.slice(i).join(' '), agent });
+    const own = [full];
+    for (let i = 1; i < parts.length; i++) own.push(parts.slice(i).join(' '));
+    for (const key of own) keys.push({ key, agent });
+    fullNames.push({ key: full, agent });
+    own.sort();
+    for (let i = 1; i < own.length; i++) {
+      const shared = commonPrefix(own[i - 1]!, own[i]!);
+      if (shared) sharedPrefixes.push(shared);
+    }
   });
   keys.sort(byKey);
   fullNames.sort(byKey);
+  sharedPrefixes.sort();
   const byId = new Map(agents.map((agent, index) => [agent.id, index]));
-  // count(): an agent with two matching name parts ("Jan Jansen" for "jan") is counted once.
-  // Each count stamps the agents it saw with its own number instead of building a Set.
-  const seen = new Uint32Array(agents.length);
-  let stamp = 0;
 
   const matches = (index: number, query: string) => {
     const name = folded[index]!;
@@ -83,20 +113,10 @@ export function createMentionIndex(agents: readonly Agent[]): MentionIndex {
     count(rawQuery) {
       const query = normalizeQuery(rawQuery);
       if (query === '') return agents.length;
-      if (stamp === 0xffffffff) {
-        seen.fill(0);
-        stamp = 0;
-      }
-      stamp++;
-      let total = 0;
-      for (let i = lowerBound(keys, query); i < keys.length; i++) {
-        const entry = keys[i]!;
-        if (!entry.key.startsWith(query)) break;
-        if (seen[entry.agent] === stamp) continue;
-        seen[entry.agent] = stamp;
-        total++;
-      }
-      return total;
+      return (
+        countWithPrefix(keys, (entry) => entry.key, query) -
+        countWithPrefix(sharedPrefixes, (shared) => shared, query)
+      );
     },
     search(rawQuery, { limit = DEFAULT_SUGGESTION_LIMIT, preferIds = [] } = {}) {
       const query = normalizeQuery(rawQuery);
