@@ -1,7 +1,7 @@
 import { foldName } from '@aside/core';
 import { demoAgents, demoDirectory } from '@aside/core/memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startTestServer, type TestServer, tokenFor } from './helpers';
+import { api, clientFor, startTestServer, type TestServer, tokenFor } from './helpers';
 
 interface SearchBody {
   agents: { id: string; name: string }[];
@@ -38,6 +38,13 @@ describe('GET /directory/search: the total behind "N more — keep typing" (PROT
     const all = await search('q=ja&limit=50');
     expect(all.body.total).toBe(expected);
     expect(all.body.agents).toHaveLength(Math.min(50, expected));
+  });
+
+  it('R17: @aside/adapter-http hands the total to the store as the server sent it', async () => {
+    const client = await clientFor(t.baseUrl, demoAgents.sam.id);
+    const found = await client.directory.search('ja', { limit: 8 });
+    expect(found.agents).toHaveLength(8);
+    expect(found.total).toBe(matching('ja'));
   });
 
   it('R2: typing more narrows the total; nobody matches, the total is 0', async () => {
