@@ -75,7 +75,9 @@ function SameSchemaEditor({ paragraphs }: { paragraphs: number }) {
       ...formattingExtensions({ placeholder: () => '' }),
       ...createAsideMention({
         gate: () => ({ mode: 'internal-note', mentions: { allowed: true } }),
-        suggestions: createMentionSuggestions({ search: async () => [] }),
+        suggestions: createMentionSuggestions({
+          search: async () => ({ suggestions: [], total: 0 }),
+        }),
       }),
     ],
     content: longNote(paragraphs),

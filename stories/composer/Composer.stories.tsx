@@ -60,6 +60,16 @@ export const MenuOpen: Story = {
   },
 };
 
+/** More agents match than the menu shows (8): it says how many more, and typing narrows them. */
+export const MenuMoreResults: Story = {
+  name: 'Menu with more results (N more — keep typing)',
+  decorators: [inNote],
+  play: async ({ canvasElement }) => {
+    const page = await typeInNote(canvasElement, '@Jam');
+    await expect(await page.findByText(/^\d+ more — keep typing$/)).toBeVisible();
+  },
+};
+
 export const MentionAdded: Story = {
   name: 'Mention added (who will follow)',
   decorators: [inNote],

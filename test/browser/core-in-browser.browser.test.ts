@@ -20,6 +20,6 @@ it('R16: the core store runs in a real browser with no framework and no Node glo
   store.openConversation('conv-refund');
   store.setMode('conv-refund', 'internal-note');
   await expect.poll(() => store.getSnapshot().conversations['conv-refund']?.status).toBe('ready');
-  const results = await store.searchMentions('conv-refund', 'Jan');
-  expect(results.map((result) => result.agent.name)).toContain('Jane Doe');
+  const { suggestions } = await store.searchMentions('conv-refund', 'Jan');
+  expect(suggestions.map((result) => result.agent.name)).toContain('Jane Doe');
 });

@@ -177,7 +177,7 @@ describe('mention search through the store', () => {
       agents: [...Object.values(demoAgents), ...jamals],
     });
     store.setMode(conversationId, 'internal-note');
-    const before = await store.searchMentions(conversationId, 'Jam');
+    const before = (await store.searchMentions(conversationId, 'Jam')).suggestions;
     expect(before.map((s) => s.agent.name)).not.toContain('Jamie Okafor');
     // Sam works with Jamie: he mentions her in another conversation.
     store.openConversation('conv-printer');
@@ -185,7 +185,7 @@ describe('mention search through the store', () => {
     store.setMode('conv-printer', 'internal-note');
     store.setDraft('conv-printer', 'internal-note', doc(mention(jamie.id, 'Jamie Okafor')));
     expect((await store.submit('conv-printer')).ok).toBe(true);
-    const after = await store.searchMentions(conversationId, 'Jam');
+    const after = (await store.searchMentions(conversationId, 'Jam')).suggestions;
     expect(after[0]?.agent.name).toBe('Jamie Okafor');
     expect(after).toHaveLength(before.length);
   });
@@ -193,12 +193,12 @@ describe('mention search through the store', () => {
   it('R2, R5, R7: returns agents only, ranked, with follower / assignee / cannot-view hints', async () => {
     const { store, conversationId } = await setup();
     store.setMode(conversationId, 'internal-note');
-    const results = await store.searchMentions(conversationId, 'Jan');
+    const results = (await store.searchMentions(conversationId, 'Jan')).suggestions;
     expect(results[0]?.agent.name).toBe('Jane Doe');
     expect(results.every((r) => r.agent.kind === 'agent')).toBe(true);
     expect(results.some((r) => r.agent.name.startsWith('Janet'))).toBe(false);
     const hints = Object.fromEntries(
-      (await store.searchMentions(conversationId, '')).map((r) => [r.agent.id, r.hint]),
+      (await store.searchMentions(conversationId, '')).suggestions.map((r) => [r.agent.id, r.hint]),
     );
     expect(hints[sam.id]).toBe('assignee');
     expect(hints[ada.id]).toBe('follower');
@@ -209,15 +209,18 @@ describe('mention search through the store', () => {
     const adapters = backend.adaptersFor(sam.id);
     const careless: AsideAdapters = {
       ...adapters,
-      directory: { ...adapters.directory, search: async () => [demoEndUsers[0]!, jane] as never },
+      directory: {
+        ...adapters.directory,
+        search: async () => ({ agents: [demoEndUsers[0]!, jane] as never, total: 2 }),
+      },
     };
     const store = createAsideStore({ adapters: careless, currentAgentId: sam.id });
     await store.ready;
     store.openConversation('conv-refund');
     store.setMode('conv-refund', 'internal-note');
     await settle();
-    const results = await store.searchMentions('conv-refund', 'Jan');
-    expect(results.map((r) => r.agent.id)).toEqual([jane.id]);
+    const { suggestions } = await store.searchMentions('conv-refund', 'Jan');
+    expect(suggestions.map((r) => r.agent.id)).toEqual([jane.id]);
   });
 });
 

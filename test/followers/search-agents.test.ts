@@ -18,13 +18,13 @@ describe('store.searchAgents (the Add follower search)', () => {
   it('R6: finds agents, the current one included, while the composer is on Public reply', async () => {
     const { store } = await storeFor(demoAgents.sam.id, 'conv-printer');
     expect(store.getSnapshot().composers['conv-printer']?.mode).toBe('public-reply');
-    const found = await store.searchAgents('conv-printer', 'Sam');
+    const { suggestions: found } = await store.searchAgents('conv-printer', 'Sam');
     expect(found.map((suggestion) => suggestion.agent.name)).toContain('Sam Rivera');
   });
 
   it('R5: offers only agents, never end users', async () => {
     const { store } = await storeFor(demoAgents.sam.id, 'conv-refund');
-    const found = await store.searchAgents('conv-refund', 'Jan');
+    const { suggestions: found } = await store.searchAgents('conv-refund', 'Jan');
     expect(found.every((suggestion) => suggestion.agent.kind === 'agent')).toBe(true);
     expect(found.map((suggestion) => suggestion.agent.name)).not.toContain('Janet Customer');
   });

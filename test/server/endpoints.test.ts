@@ -77,17 +77,16 @@ describe('reference server endpoints (PROTOCOL.md)', () => {
 
   it('R17: directory search returns agents only, ranked by the core index', async () => {
     const client = await clientFor(t.baseUrl, sam.id);
-    const agents = await client.directory.search('ja', { limit: 8 });
+    const { agents } = await client.directory.search('ja', { limit: 8 });
     expect(agents).toHaveLength(8);
     expect(agents.every((agent) => agent.kind === 'agent')).toBe(true);
-    expect((await client.directory.search('jane d', { limit: 8 })).map((a) => a.name)).toEqual([
-      'Jane Doe',
-    ]);
+    const janeD = await client.directory.search('jane d', { limit: 8 });
+    expect(janeD.agents.map((a) => a.name)).toEqual(['Jane Doe']);
     // End users named Jan… exist, but never come back.
     const jan = await client.directory.search('jan', { limit: 50 });
-    expect(jan.map((a) => a.id)).not.toContain('user-jan');
+    expect(jan.agents.map((a) => a.id)).not.toContain('user-jan');
     const preferred = await client.directory.search('ja', { limit: 8, preferIds: [jamie.id] });
-    expect(preferred[0]?.id).toBe(jamie.id);
+    expect(preferred.agents[0]?.id).toBe(jamie.id);
   });
 
   it('R5: getPeople returns agents and end users by id and leaves unknown ids out', async () => {

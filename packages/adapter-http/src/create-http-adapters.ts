@@ -1,9 +1,9 @@
 import type {
-  Agent,
   AsideAdapters,
   Channel,
   ConversationChange,
   ConversationPage,
+  DirectorySearchResult,
   Draft,
   Message,
   MessagePage,
@@ -65,10 +65,8 @@ export function createHttpAdapters(options: HttpAdapterOptions): HttpAdapters {
       async search(query, { limit, signal, preferIds }) {
         const params = new URLSearchParams({ q: query, limit: String(limit) });
         if (preferIds?.length) params.set('prefer', preferIds.join(','));
-        const { agents } = await request<{ agents: Agent[] }>(`/directory/search?${params}`, {
-          signal,
-        });
-        return agents;
+        // `{ agents, total }` as sent: the store checks both where they enter the core.
+        return request<DirectorySearchResult>(`/directory/search?${params}`, { signal });
       },
       async getPeople(ids, requestOptions) {
         if (ids.length === 0) return [];

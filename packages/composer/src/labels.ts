@@ -17,8 +17,13 @@ export interface ComposerLabels {
   readonly mentionMenu: string;
   readonly mentionsLoading: string;
   readonly mentionsEmpty: (query: string) => string;
-  /** Announced when results arrive, so a screen reader user knows the menu has options. */
-  readonly mentionsFound: (count: number) => string;
+  /**
+   * Announced when results arrive, so a screen reader user knows the menu has options; `total`
+   * (how many agents match in all) is larger than `count` when the menu shows only the first.
+   */
+  readonly mentionsFound: (count: number, total: number) => string;
+  /** Below the options when more agents match than the menu shows (`more` = total − shown). */
+  readonly mentionsMore: (more: number) => string;
   readonly mentionsError: string;
   readonly retry: string;
   readonly hints: Readonly<Record<'assignee' | 'follower' | 'cannot-view', string>>;
@@ -58,8 +63,11 @@ export const defaultComposerLabels: ComposerLabels = {
   mentionMenu: 'Agents to mention',
   mentionsLoading: 'Searching agents…',
   mentionsEmpty: (query) => (query ? `No agent matches “${query}”` : 'Type a name to search'),
-  mentionsFound: (count) =>
-    `${count} ${count === 1 ? 'agent' : 'agents'} found. Use the up and down arrows to choose.`,
+  mentionsFound: (count, total) =>
+    total > count
+      ? `${count} of ${total} agents shown; keep typing to narrow them down. Use the up and down arrows to choose.`
+      : `${count} ${count === 1 ? 'agent' : 'agents'} found. Use the up and down arrows to choose.`,
+  mentionsMore: (more) => `${more} more — keep typing`,
   mentionsError: 'Could not search the agent directory.',
   retry: 'Retry',
   hints: {

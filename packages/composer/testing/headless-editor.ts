@@ -15,7 +15,9 @@ export function headlessEditor(
   content?: JSONContent,
 ) {
   const gate: { current: MentionGateState } = { current: { mode, mentions } };
-  const suggestions = createMentionSuggestions({ search: async () => [] });
+  const suggestions = createMentionSuggestions({
+    search: async () => ({ suggestions: [], total: 0 }),
+  });
   const editor = new Editor({
     extensions: [
       ...formattingExtensions({ placeholder: () => '' }),

@@ -19,13 +19,27 @@ export interface RequestOptions {
   readonly signal?: AbortSignal;
 }
 
+/** What a directory search finds: the first `limit` agents, and how many match in all. */
+export interface DirectorySearchResult {
+  readonly agents: readonly Agent[];
+  /**
+   * How many agents match the query in all, beyond `limit` (at least `agents.length`); the menu
+   * shows "N more — keep typing" when it is larger. A directory that cannot count returns
+   * `agents.length`.
+   */
+  readonly total: number;
+}
+
 /** R17: the host's agent directory. */
 export interface DirectoryAdapter {
-  /** Agents whose name starts with `query` (any name part). End users must not be returned. */
+  /**
+   * Agents whose name starts with `query` (any name part), at most `limit`, ranked, with the
+   * total that match. End users must not be returned.
+   */
   search(
     query: string,
     options: RequestOptions & { readonly limit: number; readonly preferIds?: readonly string[] },
-  ): Promise<readonly Agent[]>;
+  ): Promise<DirectorySearchResult>;
   /** The people behind these ids; unknown ids are left out. Used to re-check mentions (R5). */
   getPeople(ids: readonly string[], options?: RequestOptions): Promise<readonly Person[]>;
 }

@@ -55,6 +55,7 @@ export type {
 export type {
   AsideStore,
   AsideStoreOptions,
+  MentionSearchResult,
   MentionSuggestion,
   SubmitOutcome,
 } from './store/store-api';

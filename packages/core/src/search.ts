@@ -22,6 +22,11 @@ export const DEFAULT_SUGGESTION_LIMIT = 8;
 
 export interface MentionIndex {
   search(query: string, options?: MentionSearchOptions): Agent[];
+  /**
+   * How many agents match `query` in all, beyond any limit: the total a directory reports, so
+   * a menu can say "12 more — keep typing". O(log n) however many match.
+   */
+  count(query: string): number;
   readonly size: number;
 }
 
@@ -29,6 +34,8 @@ interface Key {
   readonly key: string;
   readonly agent: number;
 }
+
+const normalizeQuery = (query: string) => foldName(query).replace(/\s+/g, ' ');
 
 const byKey = (a: Key, b: Key) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.agent - b.agent);
 
@@ -43,6 +50,29 @@ function lowerBound(keys: readonly Key[], query: string): number {
   return low;
 }
 
+/** How many of `sorted` start with `prefix`: two binary searches. */
+function countWithPrefix<T>(sorted: readonly T[], keyOf: (item: T) => string, prefix: string) {
+  const firstIndex = (before: (key: string) => boolean) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (before(keyOf(sorted[mid]!))) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  return (
+    firstIndex((key) => key < prefix || key.startsWith(prefix)) - firstIndex((key) => key < prefix)
+  );
+}
+
+const commonPrefix = (a: string, b: string) => {
+  let length = 0;
+  while (length < a.length && a[length] === b[length]) length++;
+  return a.slice(0, length);
+};
+
 /**
  * Sorted keys (full name, and each later name part) so a prefix query is a binary search plus a
  * short walk: O(log n + limit) instead of a scan of the whole directory. Full names are also kept
@@ -52,14 +82,25 @@ export function createMentionIndex(agents: readonly Agent[]): MentionIndex {
   const folded = agents.map((agent) => foldName(agent.name));
   const keys: Key[] = [];
   const fullNames: Key[] = [];
+  // count(): an agent whose keys share a prefix ("jan jansen", "jansen") is one agent, not two.
+  // An agent's keys that start with a query are neighbours once sorted, so the extra ones are
+  // the neighbouring pairs whose common prefix starts with it: counted like the keys.
+  const sharedPrefixes: string[] = [];
   folded.forEach((full, agent) => {
-    keys.push({ key: full, agent });
-    fullNames.push({ key: full, agent });
     const parts = full.split(/\s+/);
-    for (let i = 1; i < parts.length; i++) keys.push({ key: parts.slice(i).join(' '), agent });
+    const own = [full];
+    for (let i = 1; i < parts.length; i++) own.push(parts.slice(i).join(' '));
+    for (const key of own) keys.push({ key, agent });
+    fullNames.push({ key: full, agent });
+    own.sort();
+    for (let i = 1; i < own.length; i++) {
+      const shared = commonPrefix(own[i - 1]!, own[i]!);
+      if (shared) sharedPrefixes.push(shared);
+    }
   });
   keys.sort(byKey);
   fullNames.sort(byKey);
+  sharedPrefixes.sort();
   const byId = new Map(agents.map((agent, index) => [agent.id, index]));
 
   const matches = (index: number, query: string) => {
@@ -69,8 +110,16 @@ export function createMentionIndex(agents: readonly Agent[]): MentionIndex {
 
   return {
     size: agents.length,
+    count(rawQuery) {
+      const query = normalizeQuery(rawQuery);
+      if (query === '') return agents.length;
+      return (
+        countWithPrefix(keys, (entry) => entry.key, query) -
+        countWithPrefix(sharedPrefixes, (shared) => shared, query)
+      );
+    },
     search(rawQuery, { limit = DEFAULT_SUGGESTION_LIMIT, preferIds = [] } = {}) {
-      const query = foldName(rawQuery).replace(/\s+/g, ' ');
+      const query = normalizeQuery(rawQuery);
       const picked = new Set<number>();
       const take = (index: number) => {
         if (picked.size < limit) picked.add(index);

@@ -127,6 +127,13 @@ export function parseConversation(value: unknown, source: string): Conversation 
 
 export const parseAgent = validator<Agent>(agentShape, 'agent');
 export const parsePeople = validator<Person[]>(arrayOf(personShape), 'list of people');
+export const parseDirectorySearch = validator<{ agents: Person[]; total: number }>(
+  shape({
+    agents: arrayOf(personShape),
+    total: (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? null : 'a count'),
+  }),
+  'directory search result',
+);
 export const parseAgents = validator<Agent[]>(arrayOf(agentShape), 'list of agents');
 export const parseSettings = validator<Settings>(settingsShape, 'settings');
 export const parseDraft = validator<Draft>(draftShape, 'draft');

@@ -18,6 +18,8 @@ export function AddFollower({ conversationId, labels, buttonRef, onAdd }: AddFol
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<readonly MentionSuggestion[]>([]);
+  // How many agents match in all: more than `results` when the directory holds more (limit 8).
+  const [total, setTotal] = useState(0);
   const [active, setActive] = useState(0);
   // The core decides who may be added; the menu only greys out the others.
   const decideAdd = useAddFollowerDecision(conversationId);
@@ -38,11 +40,16 @@ export function AddFollower({ conversationId, labels, buttonRef, onAdd }: AddFol
     if (!open) return;
     const controller = new AbortController();
     store.searchAgents(conversationId, query, { signal: controller.signal }).then(
-      (found) => {
-        setResults(found);
-        setActive(Math.max(0, found.findIndex(canAdd)));
+      ({ suggestions, total: matching }) => {
+        setResults(suggestions);
+        setTotal(matching);
+        setActive(Math.max(0, suggestions.findIndex(canAdd)));
       },
-      () => !controller.signal.aborted && setResults([]),
+      () => {
+        if (controller.signal.aborted) return;
+        setResults([]);
+        setTotal(0);
+      },
     );
     return () => controller.abort();
   }, [open, query, store, conversationId, canAdd]);
@@ -51,6 +58,7 @@ export function AddFollower({ conversationId, labels, buttonRef, onAdd }: AddFol
     setOpen(false);
     setQuery('');
     setResults([]);
+    setTotal(0);
   };
   const pick = (suggestion: MentionSuggestion | undefined) => {
     if (!suggestion || !canAdd(suggestion)) return;
@@ -141,6 +149,10 @@ export function AddFollower({ conversationId, labels, buttonRef, onAdd }: AddFol
               );
             })}
           </div>
+          {/* A live region from the start, so "12 more — keep typing" is announced when it appears. */}
+          <p className="aside-add-follower__more" role="status">
+            {total > results.length ? labels.moreMatches(total - results.length) : ''}
+          </p>
           {results.length === 0 && query && (
             <p className="aside-add-follower__empty">{labels.noMatches}</p>
           )}

@@ -17,6 +17,8 @@ export interface FollowersListLabels {
   readonly addFollower: string;
   readonly searchAgents: string;
   readonly noMatches: string;
+  /** Below the Add follower results when more agents match than it shows. */
+  readonly moreMatches: (more: number) => string;
   readonly alreadyFollowing: string;
   readonly cannotView: string;
   readonly unknownAgent: string;
@@ -38,6 +40,7 @@ export const defaultFollowersLabels: FollowersListLabels = {
   addFollower: 'Add follower',
   searchAgents: 'Search agents',
   noMatches: 'No matching agents',
+  moreMatches: (more) => `${more} more — keep typing`,
   alreadyFollowing: 'Already following',
   cannotView: 'Cannot view',
   unknownAgent: 'Unknown agent',

@@ -4,7 +4,7 @@ import {
   type ComposerMode,
   type ComposerState,
   type ConversationState,
-  type MentionSuggestion,
+  type MentionSearchResult,
   type NotificationsState,
   type RichTextNode,
   selectConversation,
@@ -81,11 +81,14 @@ export function useComposerState(conversationId: string) {
   };
 }
 
-/** A search function for the mention menu, bound to one conversation (R2, R5). */
+/**
+ * A search function for the mention menu, bound to one conversation (R2, R5): the suggestions
+ * and how many agents match in all.
+ */
 export function useMentionSearch(conversationId: string) {
   const store = useAsideStore();
   return useCallback(
-    (query: string, signal?: AbortSignal): Promise<MentionSuggestion[]> =>
+    (query: string, signal?: AbortSignal): Promise<MentionSearchResult> =>
       store.searchMentions(conversationId, query, signal ? { signal } : {}),
     [store, conversationId],
   );

@@ -18,7 +18,7 @@ export function MentionAnnouncer({
     else if (menu.status === 'loading' && menu.items.length === 0) message = labels.mentionsLoading;
     else if (menu.status === 'ready' && menu.items.length === 0)
       message = labels.mentionsEmpty(menu.query);
-    else if (menu.status === 'ready') message = labels.mentionsFound(menu.items.length);
+    else if (menu.status === 'ready') message = labels.mentionsFound(menu.items.length, menu.total);
   }
   return (
     <div className="aside-visually-hidden" role="status">

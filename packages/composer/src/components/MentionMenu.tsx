@@ -179,6 +179,12 @@ export function MentionMenu({ editor, suggestions, labels }: MentionMenuProps) {
       dir={context.dir}
     >
       {body}
+      {/* Outside the listbox (only options belong there); the live count already says it. */}
+      {expanded && menu.total > menu.items.length && (
+        <p className="aside-mention-menu__more">
+          {labels.mentionsMore(menu.total - menu.items.length)}
+        </p>
+      )}
     </div>,
     editor?.view.dom.ownerDocument.body ?? document.body,
   );

@@ -1,4 +1,9 @@
-import type { MentionGate, MentionOffReason, MentionSuggestion } from '@aside/core';
+import type {
+  MentionGate,
+  MentionOffReason,
+  MentionSearchResult,
+  MentionSuggestion,
+} from '@aside/core';
 import { listNavigationTarget } from '@aside/react';
 import type { Editor, Range } from '@tiptap/core';
 import { PluginKey } from '@tiptap/pm/state';
@@ -15,6 +20,8 @@ export interface MentionSuggestionsState {
   readonly status: MentionSuggestionsStatus;
   readonly query: string;
   readonly items: readonly MentionSuggestion[];
+  /** How many agents match in all; above `items.length`, the menu says "N more — keep typing". */
+  readonly total: number;
   readonly activeIndex: number;
   /** Set when status is `unavailable` (R4). */
   readonly reason: MentionOffReason | null;
@@ -50,6 +57,7 @@ export const CLOSED: MentionSuggestionsState = Object.freeze({
   status: 'ready',
   query: '',
   items: [],
+  total: 0,
   activeIndex: 0,
   reason: null,
   clientRect: null,
@@ -62,7 +70,7 @@ const isAbort = (error: unknown) => error instanceof Error && error.name === 'Ab
 
 /** The mention menu's state as a small observable store, fed by Tiptap's Suggestion utility. */
 export function createMentionSuggestions(options: {
-  readonly search: (query: string, signal: AbortSignal) => Promise<MentionSuggestion[]>;
+  readonly search: (query: string, signal: AbortSignal) => Promise<MentionSearchResult>;
   readonly debounceMs?: number;
 }): MentionSuggestions {
   let state = CLOSED;
@@ -77,6 +85,14 @@ export function createMentionSuggestions(options: {
   let lastError: unknown = null;
   let retrying: AbortController | null = null;
   let gate: () => MentionGate = () => ({ keep: false, menu: false, reason: null });
+  // Tiptap's Suggestion hands back the very array `items` resolved to: its total rides along.
+  const totals = new WeakMap<readonly MentionSuggestion[], number>();
+  const search = async (query: string, signal: AbortSignal) => {
+    const { suggestions, total } = await options.search(query, signal);
+    const items = [...suggestions];
+    totals.set(items, Math.max(total, items.length));
+    return items;
+  };
 
   const choose = (index = state.activeIndex) => {
     const item = state.items[index];
@@ -95,7 +111,7 @@ export function createMentionSuggestions(options: {
       clientRect: props.clientRect ?? null,
       reason,
     };
-    if (reason) return set({ ...base, status: 'unavailable', items: [] });
+    if (reason) return set({ ...base, status: 'unavailable', items: [], total: 0 });
     if (props.loading) {
       retrying?.abort();
       return set({ ...base, status: 'loading', activeIndex: queryChanged ? 0 : state.activeIndex });
@@ -104,6 +120,7 @@ export function createMentionSuggestions(options: {
       ...base,
       status: lastError ? 'error' : 'ready',
       items: props.items,
+      total: totals.get(props.items) ?? props.items.length,
       activeIndex: Math.min(state.activeIndex, Math.max(0, props.items.length - 1)),
     });
   };
@@ -115,16 +132,16 @@ export function createMentionSuggestions(options: {
     retrying = controller;
     const query = state.query;
     set({ status: 'loading' });
-    options.search(query, controller.signal).then(
+    search(query, controller.signal).then(
       (items) => {
         if (controller.signal.aborted || state.query !== query) return;
         lastError = null;
-        set({ status: 'ready', items, activeIndex: 0 });
+        set({ status: 'ready', items, total: totals.get(items) ?? items.length, activeIndex: 0 });
       },
       (error: unknown) => {
         if (controller.signal.aborted || isAbort(error)) return;
         lastError = error;
-        set({ status: 'error', items: [] });
+        set({ status: 'error', items: [], total: 0 });
       },
     );
   };
@@ -196,7 +213,7 @@ export function createMentionSuggestions(options: {
           if (!gate().keep) return [];
           lastError = null;
           try {
-            return await options.search(query, signal);
+            return await search(query, signal);
           } catch (error) {
             if (signal.aborted || isAbort(error)) throw error;
             lastError = error;

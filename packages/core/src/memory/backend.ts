@@ -191,7 +191,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       directory: {
         async search(query, { limit, signal, preferIds }) {
           await operate('search', signal);
-          return index.search(query, { limit, ...(preferIds ? { preferIds } : {}) });
+          const agents = index.search(query, { limit, ...(preferIds ? { preferIds } : {}) });
+          return { agents, total: index.count(query) };
         },
         async getPeople(ids, requestOptions) {
           await operate('getPeople', requestOptions?.signal);

@@ -2,10 +2,10 @@ import { AsideError, toAsideError } from '../errors';
 import { canMention, mentionHint } from '../policy';
 import { DEFAULT_SUGGESTION_LIMIT } from '../search';
 import type { Agent, ComposerMode, Person } from '../types';
-import { parseAgents, parsePeople, parseSettings } from '../validate';
+import { parseAgents, parseDirectorySearch, parsePeople, parseSettings } from '../validate';
 import type { StoreKernel } from './kernel';
 import { createRecentCollaborators } from './recent-collaborators';
-import type { AsideStore, MentionSuggestion } from './store-api';
+import type { AsideStore, MentionSearchResult } from './store-api';
 
 const abortError = () =>
   Object.assign(new Error('The search was cancelled'), { name: 'AbortError' });
@@ -78,7 +78,7 @@ export function createDirectorySlice(kernel: StoreKernel) {
     query: string,
     searchOptions: SearchOptions = {},
     mode: ComposerMode = kernel.composerOf(conversationId).mode,
-  ): Promise<MentionSuggestion[]> => {
+  ): Promise<MentionSearchResult> => {
     const { agent, settings, conversation } = kernel.requireContext(conversationId);
     const decision = canMention(agent, conversation, settings, mode);
     if (!decision.allowed) {
@@ -99,14 +99,14 @@ export function createDirectorySlice(kernel: StoreKernel) {
       ...(signal ? { signal } : {}),
     });
     if (signal?.aborted) throw abortError();
+    const found = parseDirectorySearch(raw, 'directory.search');
     // R5: whatever the directory returns, only agents are offered.
-    const agents = parsePeople(raw, 'directory.search').filter(
-      (person): person is Agent => person.kind === 'agent',
-    );
+    const agents = found.agents.filter((person): person is Agent => person.kind === 'agent');
     rememberPeople(agents);
-    return agents
+    const suggestions = agents
       .slice(0, limit)
-      .map((found) => ({ agent: found, hint: mentionHint(conversation, found.id) }));
+      .map((agent) => ({ agent, hint: mentionHint(conversation, agent.id) }));
+    return { suggestions, total: Math.max(found.total, suggestions.length) };
   };
 
   const searches: Pick<AsideStore, 'searchMentions' | 'searchAgents'> = {

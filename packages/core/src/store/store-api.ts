@@ -20,6 +20,13 @@ export interface MentionSuggestion {
   readonly hint: MentionHint;
 }
 
+/** A mention or Add follower search: the suggestions shown, and how many agents match in all. */
+export interface MentionSearchResult {
+  readonly suggestions: readonly MentionSuggestion[];
+  /** At least `suggestions.length`; larger when the directory holds more than the limit. */
+  readonly total: number;
+}
+
 export type SubmitOutcome =
   | { readonly ok: true; readonly message: Message }
   | { readonly ok: false; readonly error: AsideError };
@@ -50,7 +57,7 @@ export interface AsideStore {
     conversationId: string,
     query: string,
     options?: { readonly signal?: AbortSignal; readonly limit?: number },
-  ): Promise<MentionSuggestion[]>;
+  ): Promise<MentionSearchResult>;
   /**
    * Agents the current agent could add as followers directly (R6 self-invite, no note needed):
    * the same directory search as mentions, gated by the internal-note rules whatever the
@@ -60,7 +67,7 @@ export interface AsideStore {
     conversationId: string,
     query: string,
     options?: { readonly signal?: AbortSignal; readonly limit?: number },
-  ): Promise<MentionSuggestion[]>;
+  ): Promise<MentionSearchResult>;
   dismissToast(toastId: string): void;
   markRead(filter: {
     readonly eventIds?: readonly string[];
