@@ -1,10 +1,12 @@
 import type { Access, Conversation, NotificationEvent, Settings } from '@aside/core';
 import { canView } from '@aside/core';
+import type { ConversationChange } from './changes';
 import type { Database, Queryable } from './database';
 import { type ConversationRow, toConversation } from './repository';
 
+/** What the events table holds: a conversation's change (never the conversation), and more. */
 export type LiveEvent =
-  | { readonly type: 'conversation'; readonly payload: { readonly conversation: Conversation } }
+  | { readonly type: 'change'; readonly payload: { readonly change: ConversationChange } }
   | {
       readonly type: 'notification';
       readonly payload: { readonly notification: NotificationEvent };
@@ -32,8 +34,8 @@ export async function appendEvents(
     type: event.type,
     recipient_id: event.type === 'notification' ? event.payload.notification.recipientId : null,
     conversation_id:
-      event.type === 'conversation'
-        ? event.payload.conversation.id
+      event.type === 'change'
+        ? event.payload.change.conversationId
         : event.type === 'notification'
           ? event.payload.notification.conversationId
           : null,
@@ -77,11 +79,22 @@ export const encodeEvent = (event: StoredEvent): Uint8Array =>
 /** Conversations as they are now (without messages or followers): who may view them today. */
 export type CurrentAccess = ReadonlyMap<string, Conversation>;
 
-export async function loadCurrentAccess(
+export const loadCurrentAccess = (db: Queryable, events: readonly StoredEvent[]) =>
+  loadAccessOf(db, [...new Set(events.flatMap((event) => event.conversationId ?? []))]);
+
+/** The versions of the conversations among `ids` that the agent may view now. */
+export async function currentVersions(
   db: Queryable,
-  events: readonly StoredEvent[],
-): Promise<CurrentAccess> {
-  const ids = [...new Set(events.flatMap((event) => event.conversationId ?? []))];
+  agentId: string,
+  ids: ReadonlySet<string>,
+): Promise<Record<string, number>> {
+  const access = await loadAccessOf(db, [...ids]);
+  return Object.fromEntries(
+    [...access.values()].flatMap((c) => (canView(c, agentId) ? [[c.id, c.version]] : [])),
+  );
+}
+
+async function loadAccessOf(db: Queryable, ids: readonly string[]): Promise<CurrentAccess> {
   if (ids.length === 0) return new Map();
   const rows = await db.query<ConversationRow & { access: Record<string, Access> }>(
     `SELECT c.id, c.channel, c.subject, c.requester_id, c.assignee_id, c.default_access, c.version,
@@ -116,9 +129,12 @@ export function isVisibleTo(
       (event.conversationId === null || (!!conversation && canView(conversation, agentId)))
     );
   }
-  if (event.type === 'conversation') {
+  if (event.type === 'change') {
     return (
-      watched.has(event.payload.conversation.id) && !!conversation && canView(conversation, agentId)
+      !!event.conversationId &&
+      watched.has(event.conversationId) &&
+      !!conversation &&
+      canView(conversation, agentId)
     );
   }
   return true;
@@ -140,6 +156,8 @@ export interface BacklogPage {
   readonly through: number;
   /** `through` is the newest event in the table: the client has caught up. */
   readonly caughtUp: boolean;
+  /** Events after `after` were pruned before the client read them: it must reload. */
+  readonly expired: boolean;
 }
 
 export interface EventHub {
@@ -148,8 +166,11 @@ export interface EventHub {
   /** SSE clients connected to this process, and the bytes queued for them all. */
   stats(): { readonly clients: number; readonly queuedBytes: number };
   register(client: HubClient): () => void;
-  /** The newest event id in the table (0 when empty) and the oldest one still kept. */
-  bounds(): Promise<{ readonly head: number; readonly first: number }>;
+  /**
+   * The newest event id (0 when none yet), and the newest id pruned: a client that has not
+   * seen the events up to it cannot resume (PROTOCOL.md `resync` `expired`).
+   */
+  bounds(): Promise<{ readonly head: number; readonly prunedThrough: number }>;
   /** The next events after `after` for a resuming client, about `maxBytes` at most. */
   backlog(
     after: number,
@@ -165,6 +186,8 @@ export interface EventHub {
 export interface HubOptions {
   /** The safety-net poll, in ms (default 2000); 0 turns it off: only NOTIFY wakes the hub. */
   readonly pollMs?: number;
+  /** Called after new events were read (the server prunes old ones then). */
+  readonly afterRead?: () => void;
 }
 
 const BATCH = 100;
@@ -199,6 +222,7 @@ export async function startEventHub(db: Database, options: HubOptions = {}): Pro
         const frame = encodeEvent(event);
         for (const client of [...clients]) client.deliver(event, frame, access);
       }
+      if (events.length > 0) options.afterRead?.();
       if (rows.length < BATCH) return;
     }
   };
@@ -235,26 +259,38 @@ export async function startEventHub(db: Database, options: HubOptions = {}): Pro
       return () => clients.delete(client);
     },
     async bounds() {
-      const [row] = await db.query<{ head: string; first: string }>(
-        'SELECT coalesce(max(id), 0)::text AS head, coalesce(min(id), 0)::text AS first FROM events',
+      const [row] = await db.query<{ head: string; pruned: string }>(
+        `SELECT (SELECT coalesce(max(id), 0) FROM events)::text AS head,
+                (SELECT coalesce(max(through), 0) FROM events_pruned)::text AS pruned`,
       );
-      return { head: Number(row?.head ?? 0), first: Number(row?.first ?? 0) };
+      return { head: Number(row?.head ?? 0), prunedThrough: Number(row?.pruned ?? 0) };
     },
     async backlog(after, agentId, watched, maxBytes) {
       // Sizes first, then the payloads of a page that fits in `maxBytes` (at least one event),
       // so a client resuming far behind never makes the server hold its whole backlog.
-      const heads = await db.query<{ head: string; id: string | null; size: number | null }>(
-        `WITH top AS (SELECT coalesce(max(id), 0) AS head FROM events)
-         SELECT top.head::text AS head, e.id::text AS id, e.size FROM top LEFT JOIN LATERAL (
+      const heads = await db.query<{
+        head: string;
+        pruned: string;
+        id: string | null;
+        size: number | null;
+      }>(
+        `WITH top AS (SELECT coalesce(max(id), 0) AS head,
+                             (SELECT coalesce(max(through), 0) FROM events_pruned) AS pruned
+                      FROM events)
+         SELECT top.head::text AS head, top.pruned::text AS pruned, e.id::text AS id, e.size
+         FROM top LEFT JOIN LATERAL (
            SELECT id, octet_length(payload::text) AS size FROM events
            WHERE events.id > $1 AND events.id <= top.head AND (
              (type = 'notification' AND recipient_id = $2)
-             OR (type = 'conversation' AND conversation_id IN (SELECT jsonb_array_elements_text($3::jsonb)))
+             OR (type = 'change' AND conversation_id IN (SELECT jsonb_array_elements_text($3::jsonb)))
              OR type = 'settings')
            ORDER BY events.id LIMIT $4) e ON true`,
         [after, agentId, JSON.stringify([...watched]), BACKLOG_ROWS],
       );
       const head = Number(heads[0]?.head ?? 0);
+      if (Number(heads[0]?.pruned ?? 0) > after) {
+        return { events: [], through: head, caughtUp: true, expired: true };
+      }
       const candidates = heads.filter((row) => row.id !== null);
       const page: string[] = [];
       let bytes = 0;
@@ -271,6 +307,10 @@ export async function startEventHub(db: Database, options: HubOptions = {}): Pro
             [JSON.stringify(page)],
           )
         : [];
+      // Pruned between the two reads: the page has a hole, so the client must reload.
+      if (rows.length < page.length) {
+        return { events: [], through: head, caughtUp: true, expired: true };
+      }
       const events = rows.map(toStored);
       const access = await loadCurrentAccess(db, events);
       const through = complete ? Math.max(after, head) : Number(page.at(-1));
@@ -278,6 +318,7 @@ export async function startEventHub(db: Database, options: HubOptions = {}): Pro
         events: events.filter((event) => isVisibleTo(event, agentId, watched, access)),
         through,
         caughtUp: complete,
+        expired: false,
       };
     },
     dropAll() {
