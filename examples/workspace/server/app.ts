@@ -43,7 +43,7 @@ export interface LiveEventOptions {
   /** Keep-alive comment interval, in ms (default 15000); the session is re-checked each time. */
   readonly pingMs?: number;
   /**
-   * Events kept for clients that resume (default 10,000); older ones are pruned, and a client
+   * Events kept for clients that resume (default 50,000); older ones are pruned, and a client
    * resuming from before them gets `resync` `expired`. `Infinity`: no limit by count.
    */
   readonly retainEvents?: number;

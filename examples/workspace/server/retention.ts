@@ -1,7 +1,7 @@
 import type { Database } from './database';
 
 export interface RetentionOptions {
-  /** Events kept, newest first (default 10,000); `Infinity`: no limit by count. */
+  /** Events kept, newest first (default 50,000); `Infinity`: no limit by count. */
   readonly retainEvents: number;
   /** How long an event is kept, in ms (default 24 h); `Infinity`: no limit by age. */
   readonly retainMs: number;
@@ -9,7 +9,7 @@ export interface RetentionOptions {
   readonly pruneEveryMs: number;
 }
 
-export const DEFAULT_RETAIN_EVENTS = 10_000;
+export const DEFAULT_RETAIN_EVENTS = 50_000;
 export const DEFAULT_RETAIN_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_PRUNE_EVERY_MS = 1_000;
 
