@@ -62,7 +62,13 @@ describe('protocol v2: changes, not conversations (PROTOCOL.md "version 2")', ()
 
   it('R11: a reply adds no followers: its change has no followerIds and raises the version by exactly 1', async () => {
     const before = await version('conv-refund');
-    const { status, body } = await postMessage(t.baseUrl, samToken, 'conv-refund', key(), reply('On it'));
+    const { status, body } = await postMessage(
+      t.baseUrl,
+      samToken,
+      'conv-refund',
+      key(),
+      reply('On it'),
+    );
     expect(status).toBe(201);
     expect(body.change.version).toBe(before + 1);
     expect(body.change).not.toHaveProperty('followerIds');
@@ -186,20 +192,32 @@ describe('protocol v2: changes, not conversations (PROTOCOL.md "version 2")', ()
   it('R12: a change between a load and the stream shows in ready.versions (nothing is missed)', async () => {
     const loaded = await version('conv-printer');
     await postMessage(t.baseUrl, samToken, 'conv-printer', key(), note('Between load and stream'));
-    const stream = await openStream(t.baseUrl, { token: samToken, conversations: ['conv-printer'] });
+    const stream = await openStream(t.baseUrl, {
+      token: samToken,
+      conversations: ['conv-printer'],
+    });
     const ready = await stream.next((e) => e.event === 'ready');
     stream.close();
     expect(JSON.parse(ready.data).versions['conv-printer']).toBe(loaded + 1);
   });
 
   it('R12: a watcher receives event: change with { change }; its size does not grow with the conversation', async () => {
-    const stream = await openStream(t.baseUrl, { token: samToken, conversations: ['conv-readonly'] });
+    const stream = await openStream(t.baseUrl, {
+      token: samToken,
+      conversations: ['conv-readonly'],
+    });
     await stream.next((e) => e.event === 'ready');
     const adaToken = await tokenFor(t.baseUrl, ada.id);
     const text = 'x'.repeat(100);
     const sizeOfNext = async (n: number) => {
       const from = stream.events.length;
-      const { body } = await postMessage(t.baseUrl, adaToken, 'conv-readonly', `size-${n}`, note(text));
+      const { body } = await postMessage(
+        t.baseUrl,
+        adaToken,
+        'conv-readonly',
+        `size-${n}`,
+        note(text),
+      );
       const event = await stream.next(
         (e) => e.event === 'change' && JSON.parse(e.data).change.version === body.change.version,
         from,

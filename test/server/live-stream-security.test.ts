@@ -21,16 +21,11 @@ describe('the live stream decides from current access and never goes silent (PRO
   let t: TestServer;
   let keys = 0;
   const post = (token: string, conversationId: string, input: ReturnType<typeof note>) =>
-    api<{ change: WireChange }>(
-      t.baseUrl,
-      'POST',
-      `/conversations/${conversationId}/messages`,
-      {
-        token,
-        headers: { 'Idempotency-Key': `stream-${++keys}` },
-        body: input,
-      },
-    );
+    api<{ change: WireChange }>(t.baseUrl, 'POST', `/conversations/${conversationId}/messages`, {
+      token,
+      headers: { 'Idempotency-Key': `stream-${++keys}` },
+      body: input,
+    });
   const touchSettings = async () => {
     const adaToken = await tokenFor(t.baseUrl, ada.id);
     const { status } = await api(t.baseUrl, 'PUT', '/settings', {
@@ -160,7 +155,9 @@ async function appendBigChanges(
         createdAt: 0,
       },
     };
-    await db.transaction((tx) => appendEvents(tx, db.channel, [{ type: 'change', payload: { change } }]));
+    await db.transaction((tx) =>
+      appendEvents(tx, db.channel, [{ type: 'change', payload: { change } }]),
+    );
   }
 }
 

@@ -162,9 +162,7 @@ describe('live events over SSE (PROTOCOL.md "Live events")', () => {
     t.server.dropStreams();
     const sentWhileAway = [];
     for (let i = 0; i < 5; i++) {
-      sentWhileAway.push(
-        (await post(sam.id, 'conv-printer', note(`While away ${i}`))).message.id,
-      );
+      sentWhileAway.push((await post(sam.id, 'conv-printer', note(`While away ${i}`))).message.id);
     }
     expect(received).toHaveLength(1);
     open();

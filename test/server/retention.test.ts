@@ -16,9 +16,7 @@ describe(`a bounded window of events (retainEvents: ${RETAIN}; PROTOCOL.md "resy
   afterAll(() => t.stop());
 
   const kept = async () =>
-    Number(
-      (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM events'))[0]?.n ?? 0,
-    );
+    Number((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM events'))[0]?.n ?? 0);
 
   it('R12: old events are pruned to the window; resuming from before it is a resync expired, then live events', async () => {
     const fresh = await openStream(t.baseUrl, { token: samToken });
@@ -52,7 +50,13 @@ describe(`a bounded window of events (retainEvents: ${RETAIN}; PROTOCOL.md "resy
     // Nothing of the lost range is replayed; ready tells the version to reload to.
     expect(stale.events.filter((e) => e.event === 'change')).toEqual([]);
     expect(JSON.parse(ready.data).versions['conv-refund']).toBe(versions.at(-1));
-    const { body } = await postMessage(t.baseUrl, samToken, 'conv-refund', 'retain-live', note('Live'));
+    const { body } = await postMessage(
+      t.baseUrl,
+      samToken,
+      'conv-refund',
+      'retain-live',
+      note('Live'),
+    );
     const live = await stale.next((e) => e.event === 'change');
     expect(JSON.parse(live.data).change.version).toBe(body.change.version);
     stale.close();
@@ -63,7 +67,13 @@ describe(`a bounded window of events (retainEvents: ${RETAIN}; PROTOCOL.md "resy
     const fresh = await openStream(t.baseUrl, { token: adaToken });
     const from = (await fresh.next((e) => e.event === 'ready')).id!;
     fresh.close();
-    const { body } = await postMessage(t.baseUrl, samToken, 'conv-printer', 'inside-1', note('Inside'));
+    const { body } = await postMessage(
+      t.baseUrl,
+      samToken,
+      'conv-printer',
+      'inside-1',
+      note('Inside'),
+    );
     const resumed = await openStream(t.baseUrl, {
       token: adaToken,
       conversations: ['conv-printer'],

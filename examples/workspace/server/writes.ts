@@ -160,7 +160,11 @@ async function insertMessage(
   );
   const change = messageAdded(row!, version);
   const message = toMessage(row!);
-  const after: Conversation = { ...before, followerIds: followerIds ?? before.followerIds, version };
+  const after: Conversation = {
+    ...before,
+    followerIds: followerIds ?? before.followerIds,
+    version,
+  };
   // Same ids as the core would produce, so a client that also publishes never doubles one.
   const notifications = notificationsForMessage(message, author, after);
   await appendEvents(tx, db.channel, [

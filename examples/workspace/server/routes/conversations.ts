@@ -1,8 +1,8 @@
 import { canView } from '@aside/core';
 import { Hono } from 'hono';
+import type { ConversationPage, MessagePage } from '../changes';
 import type { AppEnv, ServerContext } from '../context';
 import { badRequest, notFound } from '../errors';
-import type { ConversationPage, MessagePage } from '../changes';
 import { messagePage, parseCursor, parseLimit } from '../paging';
 import { loadConversationHead } from '../repository';
 import { addFollower, isUsableId, parseSubmit, removeFollower, submitMessage } from '../writes';
