@@ -19,7 +19,7 @@ import {
   unknownApiPath,
 } from './edge';
 import { ApiError } from './errors';
-import { startEventHub } from './events';
+import { startEventHub } from './event-hub';
 import { migrate } from './migrations';
 import {
   DEFAULT_PRUNE_EVERY_MS,
