@@ -51,20 +51,26 @@ async function postMany(baseUrl, tokens, conversations, total) {
 }
 
 /** Notes/s into conversations of 1,000 messages ÷ notes/s into empty ones, round by round. */
-export async function writeThroughput(env, { rounds = 3, notes = 160, conversations = 8 } = {}) {
+export async function writeThroughput(env, { rounds = 4, notes = 160, conversations = 8 } = {}) {
   const { db, baseUrl } = env;
   const tokens = await tokensFor(baseUrl);
   await seedConversations(db, 'full-', conversations, 1000);
   const full = Array.from({ length: conversations }, (_, i) => `full-${i + 1}`);
-  await postMany(baseUrl, tokens, full, PARALLEL * 2); // warm-up
+  await postMany(baseUrl, tokens, full, PARALLEL * 4); // warm-up
   const emptyRates = [];
   const fullRates = [];
   for (let round = 0; round < rounds; round++) {
     const prefix = `empty-${round}-`;
     await seedConversations(db, prefix, conversations, 0);
     const empty = Array.from({ length: conversations }, (_, i) => `${prefix}${i + 1}`);
-    emptyRates.push(await postMany(baseUrl, tokens, empty, notes));
-    fullRates.push(await postMany(baseUrl, tokens, full, notes));
+    // Alternating which goes first, so warm-up and drift favour neither.
+    if (round % 2 === 0) {
+      emptyRates.push(await postMany(baseUrl, tokens, empty, notes));
+      fullRates.push(await postMany(baseUrl, tokens, full, notes));
+    } else {
+      fullRates.push(await postMany(baseUrl, tokens, full, notes));
+      emptyRates.push(await postMany(baseUrl, tokens, empty, notes));
+    }
   }
   return { emptyRates, fullRates };
 }
