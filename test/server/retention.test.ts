@@ -1,5 +1,8 @@
 import { demoAgents } from '@aside/core/memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendEvents } from '../../examples/workspace/server/events';
+import { pruneEvents } from '../../examples/workspace/server/retention';
+import { createSseParser, type ServerSentEvent } from '../../packages/adapter-http/src';
 import { note, postMessage, startTestServer, type TestServer, tokenFor } from './helpers';
 import { openStream } from './sse';
 
@@ -84,5 +87,60 @@ describe(`a bounded window of events (retainEvents: ${RETAIN}; PROTOCOL.md "resy
     expect(resumed.events.map((e) => e.event)).not.toContain('resync');
     const changes = resumed.events.filter((e) => e.event === 'change');
     expect(changes.map((e) => JSON.parse(e.data).change.version)).toEqual([body.change.version]);
+  });
+});
+
+describe('pruned while a client catches up', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ liveEvents: { maxQueuedBytes: 16 * 1024 } });
+  });
+  afterAll(() => t.stop());
+
+  it('R12: events pruned ahead of a resuming client that stopped reading: resync expired, then ready', async () => {
+    const token = await tokenFor(t.baseUrl, sam.id);
+    const fresh = await openStream(t.baseUrl, { token });
+    const from = (await fresh.next((e) => e.event === 'ready')).id!;
+    fresh.close();
+    // 40 changes of about 500 kB: far more backlog than the client's queue and its socket hold.
+    for (let i = 0; i < 40; i++) {
+      const change = {
+        type: 'followers-changed' as const,
+        conversationId: 'conv-refund',
+        version: 1000 + i,
+        followerIds: ['x'.repeat(500_000)],
+      };
+      await t.db.transaction((tx) =>
+        appendEvents(tx, t.db.channel, [{ type: 'change', payload: { change } }]),
+      );
+    }
+    const controller = new AbortController();
+    const response = await fetch(`${t.baseUrl}/events?conversations=conv-refund`, {
+      headers: { Authorization: `Bearer ${token}`, 'Last-Event-ID': from },
+      signal: controller.signal,
+    });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const events: ServerSentEvent[] = [];
+    const parser = createSseParser((event) => events.push(event));
+    // The first event is read, then the client stops reading while the window moves on.
+    while (events.length === 0) parser.push((await reader.read()).value ?? '');
+    await pruneEvents(t.db, {
+      retainEvents: 2,
+      retainMs: Number.POSITIVE_INFINITY,
+      pruneEveryMs: 0,
+    });
+    while (!events.some((e) => e.event === 'ready')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      parser.push(value);
+    }
+    controller.abort();
+    const kinds = events.map((e) => e.event);
+    const changes = kinds.filter((kind) => kind === 'change').length;
+    // Some changes were on their way; the rest were pruned: the client is told to reload.
+    expect(changes).toBeGreaterThan(0);
+    expect(changes).toBeLessThan(40);
+    expect(kinds.slice(changes)).toEqual(['resync', 'ready']);
+    expect(JSON.parse(events[changes]!.data)).toEqual({ reason: 'expired' });
   });
 });
