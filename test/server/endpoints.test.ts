@@ -1,4 +1,4 @@
-import { AsideError } from '@aside/core';
+import { AsideError, type Conversation } from '@aside/core';
 import { demoAgents } from '@aside/core/memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpAdapters, signIn } from '../../packages/adapter-http/src';
@@ -7,10 +7,12 @@ import {
   clientFor,
   doc,
   note,
+  postMessage,
   reply,
   startTestServer,
   type TestServer,
   tokenFor,
+  type WireChange,
 } from './helpers';
 
 const { sam, ada, nora, lee, jane, jamie } = demoAgents;
@@ -23,6 +25,13 @@ describe('reference server endpoints (PROTOCOL.md)', () => {
     samToken = await tokenFor(t.baseUrl, sam.id);
   });
   afterAll(() => t.stop());
+  const load = (id: string) =>
+    api<{ conversation: Conversation; olderCursor: string | null }>(
+      t.baseUrl,
+      'GET',
+      `/conversations/${id}`,
+      { token: samToken },
+    );
 
   it('POST /session signs in as a chosen agent with a cookie and a bearer token', async () => {
     const response = await api<{ token: string; agent: { id: string } }>(
@@ -111,9 +120,10 @@ describe('reference server endpoints (PROTOCOL.md)', () => {
   });
 
   it('loads a conversation with followers and version', async () => {
-    const conversation = await (await clientFor(t.baseUrl, sam.id)).conversations.load(
-      'conv-refund',
-    );
+    const { status, body } = await load('conv-refund');
+    expect(status).toBe(200);
+    expect(body.olderCursor).toBeNull();
+    const { conversation } = body;
     expect(conversation).toMatchObject({
       id: 'conv-refund',
       channel: 'messaging',
@@ -146,22 +156,26 @@ describe('reference server endpoints (PROTOCOL.md)', () => {
   });
 
   it('R6: a note with a mention adds the follower and bumps the version', async () => {
-    const client = await clientFor(t.baseUrl, sam.id);
-    const before = await client.conversations.load('conv-printer');
-    const result = await client.conversations.submitMessage({
-      conversationId: 'conv-printer',
-      idempotencyKey: 'printer-1',
-      authorId: sam.id,
-      ...note('Can you look?', [{ id: jane.id, label: jane.name }]),
-    });
-    expect(result.message).toMatchObject({
+    const before = (await load('conv-printer')).body.conversation;
+    const { status, body } = await postMessage(
+      t.baseUrl,
+      samToken,
+      'conv-printer',
+      'printer-1',
+      note('Can you look?', [{ id: jane.id, label: jane.name }]),
+    );
+    expect(status).toBe(201);
+    expect(body.message).toMatchObject({
       kind: 'internal-note',
       authorId: sam.id,
       mentionIds: [jane.id],
     });
-    expect(result.conversation.followerIds).toContain(jane.id);
-    expect(result.conversation.version).toBe(before.version + 1);
-    expect(result.conversation.messages.at(-1)?.id).toBe(result.message.id);
+    expect(body.change.followerIds).toContain(jane.id);
+    expect(body.change.version).toBe(before.version + 1);
+    const after = (await load('conv-printer')).body.conversation;
+    expect(after.followerIds).toContain(jane.id);
+    expect(after.version).toBe(before.version + 1);
+    expect(after.messages.at(-1)?.id).toBe(body.message.id);
   });
 
   it('R18: a retried submit with the same idempotency key posts once', async () => {
@@ -179,7 +193,7 @@ describe('reference server endpoints (PROTOCOL.md)', () => {
     const third = await client.conversations.submitMessage(input);
     expect(second.message.id).toBe(first.message.id);
     expect(third.message.id).toBe(first.message.id);
-    const conversation = await client.conversations.load('conv-refund');
+    const { conversation } = (await load('conv-refund')).body;
     expect(
       conversation.messages.filter((m) => m.text === 'Your refund is on its way'),
     ).toHaveLength(1);
@@ -265,19 +279,15 @@ describe('reference server endpoints (PROTOCOL.md)', () => {
 
   it('R4, R19: a light agent forging addFollowerIds on a note adds nobody (followers are derived)', async () => {
     const token = await tokenFor(t.baseUrl, lee.id);
-    const response = await api<{ conversation: { followerIds: string[] } }>(
-      t.baseUrl,
-      'POST',
-      '/conversations/conv-refund/messages',
-      {
-        token,
-        headers: { 'Idempotency-Key': 'lee-forged' },
-        body: { ...reply('just a note'), kind: 'internal-note', addFollowerIds: [jamie.id] },
-      },
-    );
+    const response = await postMessage(t.baseUrl, token, 'conv-refund', 'lee-forged', {
+      ...reply('just a note'),
+      kind: 'internal-note',
+      addFollowerIds: [jamie.id],
+    });
     // The client's list is advisory: the server derives followers from the body's mentions.
     expect(response.status).toBe(201);
-    expect(response.body.conversation.followerIds).not.toContain(jamie.id);
+    expect(response.body.change).not.toHaveProperty('followerIds');
+    expect((await load('conv-refund')).body.conversation.followerIds).not.toContain(jamie.id);
   });
 
   it('R4: a light agent forging a follower request is refused with 403', async () => {
@@ -288,27 +298,34 @@ describe('reference server endpoints (PROTOCOL.md)', () => {
     await expect(
       client.conversations.removeFollower('conv-refund', ada.id, { actorId: lee.id }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    const conversation = await client.conversations.load('conv-refund');
+    const { conversation } = (await load('conv-refund')).body;
     expect(conversation.followerIds).toContain(ada.id);
     expect(conversation.followerIds).not.toContain(jamie.id);
   });
 
   it('R6, R10: an agent adds and removes a follower; each change bumps the version', async () => {
     const client = await clientFor(t.baseUrl, sam.id);
-    const start = await client.conversations.load('conv-refund');
-    const added = await client.conversations.addFollower('conv-refund', jamie.id, {
-      actorId: sam.id,
-    });
-    expect(added.followerIds).toContain(jamie.id);
-    expect(added.version).toBe(start.version + 1);
+    const start = (await load('conv-refund')).body.conversation;
+    const added = await api<{ change: WireChange }>(
+      t.baseUrl,
+      'POST',
+      '/conversations/conv-refund/followers',
+      { token: samToken, body: { agentId: jamie.id } },
+    );
+    expect(added.body.change.followerIds).toContain(jamie.id);
+    expect(added.body.change.version).toBe(start.version + 1);
     await expect(
       client.conversations.addFollower('conv-refund', jamie.id, { actorId: sam.id }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    const removed = await client.conversations.removeFollower('conv-refund', jamie.id, {
-      actorId: sam.id,
-    });
-    expect(removed.followerIds).not.toContain(jamie.id);
-    expect(removed.version).toBe(start.version + 2);
+    const removed = await api<{ change: WireChange }>(
+      t.baseUrl,
+      'DELETE',
+      `/conversations/conv-refund/followers/${jamie.id}`,
+      { token: samToken },
+    );
+    expect(removed.body.change.followerIds).not.toContain(jamie.id);
+    expect(removed.body.change.version).toBe(start.version + 2);
+    expect((await load('conv-refund')).body.conversation.version).toBe(start.version + 2);
   });
 
   it('settings: every agent reads them; only an admin changes them', async () => {

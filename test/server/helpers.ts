@@ -161,3 +161,45 @@ export const reply = (text: string) => ({
   mentionIds: [],
   addFollowerIds: [],
 });
+
+/** A change as protocol version 2 sends it (PROTOCOL.md), as far as these tests read it. */
+export interface WireChange {
+  readonly type: 'message-added' | 'followers-changed' | 'header-changed';
+  readonly conversationId: string;
+  readonly version: number;
+  readonly message?: { readonly id: string; readonly text: string };
+  readonly followerIds?: readonly string[];
+}
+
+/** `POST /conversations/:id/messages` as any client would send it. */
+export const postMessage = (
+  baseUrl: string,
+  token: string,
+  conversationId: string,
+  idempotencyKey: string,
+  input: ReturnType<typeof note> | ReturnType<typeof reply>,
+) =>
+  api<{ message: { id: string; text: string }; change: WireChange }>(
+    baseUrl,
+    'POST',
+    `/conversations/${encodeURIComponent(conversationId)}/messages`,
+    { token, headers: { 'Idempotency-Key': idempotencyKey }, body: input },
+  );
+
+/** Inserts `count` messages straight into the table (fast seeding of long conversations). */
+export async function insertMessages(
+  db: Database,
+  conversationId: string,
+  count: number,
+  text = 'Seeded message',
+): Promise<void> {
+  await db.query(
+    `INSERT INTO messages (id, seq, conversation_id, author_id, kind, body, text, mention_ids, created_at, idempotency_key)
+     SELECT 'seed-' || s, s, $1, 'agent-sam', 'internal-note',
+            jsonb_build_object('type', 'doc', 'content', jsonb_build_array(jsonb_build_object(
+              'type', 'paragraph', 'content', jsonb_build_array(jsonb_build_object('type', 'text', 'text', $2::text))))),
+            $2::text, '[]'::jsonb, 0, 'seed-' || s
+     FROM (SELECT nextval('message_seq') AS s FROM generate_series(1, $3::int)) AS g`,
+    [conversationId, text, count],
+  );
+}

@@ -2,17 +2,17 @@ import { connect, type Socket } from 'node:net';
 import type { Conversation } from '@aside/core';
 import { demoAgents } from '@aside/core/memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpAdapters, type HttpAdapters } from '../../packages/adapter-http/src';
+import { appendEvents } from '../../examples/workspace/server/events';
 import {
   api,
-  clientFor,
   eventually,
   note,
   startTestServer,
   type TestServer,
   tokenFor,
+  type WireChange,
 } from './helpers';
-import { openStream } from './sse';
+import { openStream, type RawStream } from './sse';
 
 const { sam, jane, ada, jamie } = demoAgents;
 const mention = (agent: { id: string; name: string }) => ({ id: agent.id, label: agent.name });
@@ -21,16 +21,11 @@ describe('the live stream decides from current access and never goes silent (PRO
   let t: TestServer;
   let keys = 0;
   const post = (token: string, conversationId: string, input: ReturnType<typeof note>) =>
-    api<{ conversation: Conversation }>(
-      t.baseUrl,
-      'POST',
-      `/conversations/${conversationId}/messages`,
-      {
-        token,
-        headers: { 'Idempotency-Key': `stream-${++keys}` },
-        body: input,
-      },
-    );
+    api<{ change: WireChange }>(t.baseUrl, 'POST', `/conversations/${conversationId}/messages`, {
+      token,
+      headers: { 'Idempotency-Key': `stream-${++keys}` },
+      body: input,
+    });
   const touchSettings = async () => {
     const adaToken = await tokenFor(t.baseUrl, ada.id);
     const { status } = await api(t.baseUrl, 'PUT', '/settings', {
@@ -72,7 +67,7 @@ describe('the live stream decides from current access and never goes silent (PRO
     await before.next((e) => e.event === 'ready');
     before.close();
     expect(before.events.filter((e) => e.event === 'notification')).toHaveLength(3);
-    expect(before.events.some((e) => e.event === 'conversation')).toBe(true);
+    expect(before.events.some((e) => e.event === 'change')).toBe(true);
 
     await t.db.query(
       `INSERT INTO conversation_access (conversation_id, agent_id, access) VALUES ('conv-refund', $1, 'none')
@@ -108,61 +103,78 @@ describe('the live stream decides from current access and never goes silent (PRO
     });
   }
 
-  it('the adapter reloads its conversations on a resync and carries on from the new id', async () => {
+  it('R12: after a resync, ready carries the versions to reload to, and changes follow live', async () => {
     const token = await tokenFor(t.baseUrl, jamie.id);
-    let first = true;
     // As if the server's events had been reset since this client's last id.
-    const staleFetch: typeof fetch = (input, init) => {
-      if (String(input).includes('/events') && first) {
-        first = false;
-        const headers = new Headers(init?.headers);
-        headers.set('Last-Event-ID', '999999999');
-        return fetch(input, { ...init, headers });
-      }
-      return fetch(input, init);
-    };
-    let resyncs = 0;
-    const client: HttpAdapters = createHttpAdapters({
-      baseUrl: t.baseUrl,
-      headers: { Authorization: `Bearer ${token}` },
-      fetch: staleFetch,
-      onResync: () => resyncs++,
+    const stream = await openStream(t.baseUrl, {
+      token,
+      conversations: ['conv-printer'],
+      lastEventId: '999999999',
     });
-    const seen: Conversation[] = [];
-    client.conversations.subscribe('conv-printer', (c) => seen.push(c));
-    await eventually(() => resyncs === 1, { what: 'the resync' });
-    expect(seen.map((c) => c.id)).toEqual(['conv-printer']);
-    expect(Number(client.stream.lastEventId)).toBeLessThan(999999999);
+    const resync = await stream.next((e) => e.event === 'resync');
+    const ready = await stream.next((e) => e.event === 'ready');
+    expect(JSON.parse(resync.data)).toEqual({ reason: 'ahead-of-server' });
+    const current = await api<{ conversation: Conversation }>(
+      t.baseUrl,
+      'GET',
+      '/conversations/conv-printer',
+      { token },
+    );
+    expect(JSON.parse(ready.data)).toEqual({
+      versions: { 'conv-printer': current.body.conversation.version },
+    });
     const samToken = await tokenFor(t.baseUrl, sam.id);
     const { body } = await post(samToken, 'conv-printer', note('After the resync'));
-    await eventually(() => seen.find((c) => c.version === body.conversation.version));
-    client.close();
+    const live = await stream.next((e) => e.event === 'change');
+    expect(JSON.parse(live.data)).toEqual({ change: body.change });
+    expect(body.change.version).toBe(current.body.conversation.version + 1);
+    stream.close();
   });
 });
+
+/** Change events of about `bytes` each, written as a server would (for sizes no note reaches). */
+async function appendBigChanges(
+  db: TestServer['db'],
+  conversationId: string,
+  versions: readonly number[],
+  bytes: number,
+): Promise<void> {
+  for (const version of versions) {
+    const change = {
+      type: 'message-added' as const,
+      conversationId,
+      version,
+      message: {
+        id: `big-${conversationId}-${version}`,
+        conversationId,
+        authorId: 'agent-sam',
+        kind: 'internal-note' as const,
+        body: { type: 'doc', content: [] },
+        text: 'x'.repeat(bytes),
+        mentionIds: [],
+        createdAt: 0,
+      },
+    };
+    await db.transaction((tx) =>
+      appendEvents(tx, db.channel, [{ type: 'change', payload: { change } }]),
+    );
+  }
+}
 
 describe('a bounded queue per SSE client', () => {
   let t: TestServer;
   const sockets: Socket[] = [];
-  const clients: HttpAdapters[] = [];
+  const readers: RawStream[] = [];
   beforeAll(async () => {
     t = await startTestServer();
   });
   afterAll(async () => {
     for (const socket of sockets) socket.destroy();
-    for (const client of clients) client.close();
+    for (const reader of readers) reader.close();
     await t.stop();
   });
 
   it('10 clients that never read are dropped, memory stays bounded, and a reading client gets every event', async () => {
-    // Every change of this conversation is an event of about 1.2 MB (it carries the conversation).
-    await t.db.query(
-      `INSERT INTO messages (id, seq, conversation_id, author_id, kind, body, text, mention_ids, created_at, idempotency_key)
-       SELECT 'big-' || g, nextval('message_seq'), 'conv-refund', 'agent-sam', 'internal-note',
-              jsonb_build_object('type', 'doc', 'content', jsonb_build_array(jsonb_build_object(
-                'type', 'paragraph', 'content', jsonb_build_array(jsonb_build_object('type', 'text', 'text', repeat('x', 30000)))))),
-              repeat('x', 30000), '[]'::jsonb, 0, 'big-' || g
-       FROM generate_series(1, 20) AS g`,
-    );
     const jamieToken = await tokenFor(t.baseUrl, jamie.id);
     const { port, url } = t.server;
     for (let i = 0; i < 10; i++) {
@@ -174,10 +186,12 @@ describe('a bounded queue per SSE client', () => {
       );
       sockets.push(socket);
     }
-    const reader = await clientFor(t.baseUrl, jane.id);
-    clients.push(reader);
-    const versions: number[] = [];
-    reader.conversations.subscribe('conv-refund', (c) => versions.push(c.version));
+    const reader = await openStream(t.baseUrl, {
+      token: await tokenFor(t.baseUrl, jane.id),
+      conversations: ['conv-refund'],
+    });
+    readers.push(reader);
+    await reader.next((e) => e.event === 'ready');
     await eventually(() => t.server.liveStats().clients === 11, { what: '11 connected clients' });
 
     // What the server holds for its SSE clients, sampled all along.
@@ -185,35 +199,34 @@ describe('a bounded queue per SSE client', () => {
     const sampler = setInterval(() => {
       peak = Math.max(peak, t.server.liveStats().queuedBytes);
     }, 5);
-    const samToken = await tokenFor(t.baseUrl, sam.id);
-    let last = 0;
-    for (let i = 0; i < 20; i++) {
-      const { status, body } = await api<{ conversation: Conversation }>(
-        t.baseUrl,
-        'POST',
-        '/conversations/conv-refund/messages',
-        {
-          token: samToken,
-          headers: { 'Idempotency-Key': `big-note-${i}` },
-          body: note(`Big ${i}`),
-        },
-      );
-      expect(status).toBe(201);
-      last = body.conversation.version;
+    // 20 changes of about 1 MB each (no note is that large; they are written as the server would).
+    const sent = Array.from({ length: 20 }, (_, i) => 1_000_000 + i);
+    const last = sent.at(-1)!;
+    const versions = () =>
+      reader.events
+        .filter((e) => e.event === 'change')
+        .map((e) => (JSON.parse(e.data) as { change: WireChange }).change.version);
+    // Paced by the reading client (as a poster waiting for each write would be).
+    for (const version of sent) {
+      await appendBigChanges(t.db, 'conv-refund', [version], 1_000_000);
+      await eventually(() => versions().includes(version), { what: `change ${version}` });
     }
-    await eventually(() => versions.includes(last), { timeoutMs: 60_000, what: 'the last change' });
+    await eventually(() => versions().includes(last), {
+      timeoutMs: 60_000,
+      what: 'the last change',
+    });
     await eventually(() => t.server.liveStats().clients === 1, {
       timeoutMs: 60_000,
       what: 'the drops',
     });
     clearInterval(sampler);
     const peakMb = peak / 2 ** 20;
-    console.log(`10 slow clients, 20 events of ~1.2 MB: at most ${peakMb.toFixed(1)} MB queued`);
+    console.log(`10 slow clients, 20 events of ~1 MB: at most ${peakMb.toFixed(1)} MB queued`);
     // Each of the 11 clients holds at most its 4 MiB queue plus the event that overflowed it;
     // unbounded, each non-reading client would hold every event (10 × 24 MB).
     expect(peakMb).toBeGreaterThan(0);
-    expect(peakMb).toBeLessThan(11 * (4 + 1.3));
-    expect(versions.at(-1)).toBe(last);
+    expect(peakMb).toBeLessThan(11 * (4 + 1.1));
+    expect(versions()).toEqual(sent);
 
     // The dropped clients see their connection end after what was already on the wire.
     await Promise.all(
@@ -241,29 +254,10 @@ describe('a backlog larger than the queue', () => {
     const fresh = await openStream(t.baseUrl, { token: jamieToken });
     const from = (await fresh.next((e) => e.event === 'ready')).id!;
     fresh.close();
-    // Each change carries the whole conversation, here about 600 KB: 8 changes are several
-    // pages of backlog (1 MiB each) and 300 times the client's queue.
-    await t.db.query(
-      `INSERT INTO messages (id, seq, conversation_id, author_id, kind, body, text, mention_ids, created_at, idempotency_key)
-       SELECT 'long-' || g, nextval('message_seq'), 'conv-printer', 'agent-sam', 'internal-note',
-              '{"type":"doc","content":[]}'::jsonb, repeat('y', 30000), '[]'::jsonb, 0, 'long-' || g
-       FROM generate_series(1, 20) AS g`,
-    );
-    const samToken = await tokenFor(t.baseUrl, sam.id);
-    const versions: number[] = [];
-    for (let i = 0; i < 8; i++) {
-      const { body } = await api<{ conversation: Conversation }>(
-        t.baseUrl,
-        'POST',
-        '/conversations/conv-printer/messages',
-        {
-          token: samToken,
-          headers: { 'Idempotency-Key': `behind-${i}` },
-          body: note(`Behind ${i}`),
-        },
-      );
-      versions.push(body.conversation.version);
-    }
+    // 8 changes of about 600 KB: several pages of backlog (1 MiB each) and 300 times the
+    // client's queue. No note is that large; they are written as the server would.
+    const versions = Array.from({ length: 8 }, (_, i) => 500 + i);
+    await appendBigChanges(t.db, 'conv-printer', versions, 600_000);
     const stream = await openStream(t.baseUrl, {
       token: jamieToken,
       conversations: ['conv-printer'],
@@ -271,8 +265,8 @@ describe('a backlog larger than the queue', () => {
     });
     await stream.next((e) => e.event === 'ready');
     const received = stream.events
-      .filter((e) => e.event === 'conversation')
-      .map((e) => (JSON.parse(e.data) as { conversation: Conversation }).conversation.version);
+      .filter((e) => e.event === 'change')
+      .map((e) => (JSON.parse(e.data) as { change: WireChange }).change.version);
     expect(received).toEqual(versions);
     stream.close();
   });

@@ -1,16 +1,20 @@
-import { type Conversation, createAsideStore, type NotificationEvent } from '@aside/core';
+import { createAsideStore, type NotificationEvent } from '@aside/core';
 import { demoAgents } from '@aside/core/memory';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpAdapters, type HttpAdapters } from '../../packages/adapter-http/src';
 import {
+  api,
   clientFor,
   eventually,
   note,
+  postMessage,
   reply,
   startTestServer,
   type TestServer,
   tokenFor,
+  type WireChange,
 } from './helpers';
+import { openStream, type RawStream } from './sse';
 
 const { sam, ada, nora, jane, jamie } = demoAgents;
 const mention = (agent: { id: string; name: string }) => ({ id: agent.id, label: agent.name });
@@ -24,18 +28,28 @@ describe('live events over SSE (PROTOCOL.md "Live events")', () => {
     return adapters;
   };
   let keys = 0;
-  const post = (
-    author: HttpAdapters,
+  const tokens = new Map<string, string>();
+  /** Posts as `authorId` over raw HTTP; the answer is `{ message, change }`. */
+  const post = async (
     authorId: string,
     conversationId: string,
     input: ReturnType<typeof note> | ReturnType<typeof reply>,
-  ) =>
-    author.conversations.submitMessage({
+  ) => {
+    if (!tokens.has(authorId)) tokens.set(authorId, await tokenFor(t.baseUrl, authorId));
+    const { status, body } = await postMessage(
+      t.baseUrl,
+      tokens.get(authorId)!,
       conversationId,
-      idempotencyKey: `live-${++keys}`,
-      authorId,
-      ...input,
-    });
+      `live-${++keys}`,
+      input,
+    );
+    expect(status).toBe(201);
+    return body;
+  };
+  const changesIn = (stream: RawStream) =>
+    stream.events
+      .filter((e) => e.event === 'change')
+      .map((e) => (JSON.parse(e.data) as { change: WireChange }).change);
 
   beforeAll(async () => {
     t = await startTestServer();
@@ -46,17 +60,27 @@ describe('live events over SSE (PROTOCOL.md "Live events")', () => {
   afterAll(() => t.stop());
 
   it('R11: a follower change made by one agent reaches another watching the conversation', async () => {
-    const seen: Conversation[] = [];
-    const samClient = await client(sam.id);
-    samClient.conversations.subscribe('conv-refund', (c) => seen.push(c));
-    await eventually(() => samClient.stream.lastEventId !== null, { what: 'stream ready' });
-    const adaClient = await client(ada.id);
-    const changed = await adaClient.conversations.addFollower('conv-refund', jamie.id, {
-      actorId: ada.id,
+    const stream = await openStream(t.baseUrl, {
+      token: await tokenFor(t.baseUrl, sam.id),
+      conversations: ['conv-refund'],
     });
-    const update = await eventually(() => seen.find((c) => c.version === changed.version));
+    await stream.next((e) => e.event === 'ready');
+    const adaToken = await tokenFor(t.baseUrl, ada.id);
+    const { body } = await api<{ change: WireChange }>(
+      t.baseUrl,
+      'POST',
+      '/conversations/conv-refund/followers',
+      { token: adaToken, body: { agentId: jamie.id } },
+    );
+    const update = await eventually(() =>
+      changesIn(stream).find((c) => c.version === body.change.version),
+    );
+    expect(update).toEqual(body.change);
     expect(update.followerIds).toContain(jamie.id);
-    await adaClient.conversations.removeFollower('conv-refund', jamie.id, { actorId: ada.id });
+    stream.close();
+    await api(t.baseUrl, 'DELETE', `/conversations/conv-refund/followers/${jamie.id}`, {
+      token: adaToken,
+    });
   });
 
   it('R6, R12: a mention reaches the mentioned agent and an update the other followers, with the core ids', async () => {
@@ -69,12 +93,7 @@ describe('live events over SSE (PROTOCOL.md "Live events")', () => {
       await eventually(() => adapters.stream.lastEventId !== null, { what: 'stream ready' });
     }
     const samClient = clients[0]!;
-    const { message } = await post(
-      samClient,
-      sam.id,
-      'conv-refund',
-      note('Jane, refund?', [mention(jane)]),
-    );
+    const { message } = await post(sam.id, 'conv-refund', note('Jane, refund?', [mention(jane)]));
     const janeEvent = await eventually(() => inbox.get(jane.id)![0]);
     expect(janeEvent).toMatchObject({
       id: `${message.id}:mention:${jane.id}`,
@@ -87,35 +106,32 @@ describe('live events over SSE (PROTOCOL.md "Live events")', () => {
     expect(adaEvent).toMatchObject({ id: `${message.id}:update:${ada.id}`, kind: 'update' });
     // The author hears nothing of their own message; publish is a no-op, so nothing doubles.
     await samClient.notifications.publish([janeEvent]);
-    await post(samClient, sam.id, 'conv-refund', reply('Thanks for waiting'));
+    await post(sam.id, 'conv-refund', reply('Thanks for waiting'));
     await eventually(() => inbox.get(jane.id)!.length === 2);
     expect(inbox.get(sam.id)).toEqual([]);
     expect(inbox.get(jane.id)!.map((e) => e.kind)).toEqual(['mention', 'update']);
   });
 
   it('R7: an agent without access gets 404 and never any event of the conversation', async () => {
-    const noraClient = await client(nora.id);
-    const conversations: Conversation[] = [];
-    const notifications: NotificationEvent[] = [];
-    noraClient.conversations.subscribe('conv-refund', (c) => conversations.push(c));
-    noraClient.conversations.subscribe('conv-live', (c) => conversations.push(c));
-    noraClient.notifications.subscribe(nora.id, (e) => notifications.push(e));
-    await eventually(() => noraClient.stream.lastEventId !== null, { what: 'stream ready' });
-    const samClient = await client(sam.id);
+    const noraToken = await tokenFor(t.baseUrl, nora.id);
+    expect(
+      (await api(t.baseUrl, 'GET', '/conversations/conv-refund', { token: noraToken })).status,
+    ).toBe(404);
+    const stream = await openStream(t.baseUrl, {
+      token: noraToken,
+      conversations: ['conv-refund', 'conv-live'],
+    });
+    await stream.next((e) => e.event === 'ready');
     // Mentioned without access: added as a follower (mentionWithoutAccess: add), told nothing.
-    const { conversation } = await post(
-      samClient,
-      sam.id,
-      'conv-refund',
-      note('Nora?', [mention(nora)]),
-    );
-    expect(conversation.followerIds).toContain(nora.id);
-    await post(samClient, sam.id, 'conv-refund', reply('Still on it'));
+    const { change } = await post(sam.id, 'conv-refund', note('Nora?', [mention(nora)]));
+    expect(change.followerIds).toContain(nora.id);
+    await post(sam.id, 'conv-refund', reply('Still on it'));
     // Events arrive in order: once the later live-chat change is in, the earlier ones would be too.
-    await post(samClient, sam.id, 'conv-live', reply('Your parcel is on its way'));
-    await eventually(() => conversations.length > 0);
-    expect(conversations.map((c) => c.id)).toEqual(['conv-live']);
-    expect(notifications).toEqual([]);
+    const last = await post(sam.id, 'conv-live', reply('Your parcel is on its way'));
+    await eventually(() => changesIn(stream).length > 0);
+    stream.close();
+    expect(changesIn(stream)).toEqual([last.change]);
+    expect(stream.events.filter((e) => e.event === 'notification')).toEqual([]);
   });
 
   it('the assignee resumes after a dropped connection from the last event id: nothing lost, nothing twice', async () => {
@@ -136,8 +152,7 @@ describe('live events over SSE (PROTOCOL.md "Live events")', () => {
     const received: NotificationEvent[] = [];
     adaClient.notifications.subscribe(ada.id, (e) => received.push(e));
     await eventually(() => adaClient.stream.lastEventId !== null, { what: 'stream ready' });
-    const samClient = await client(sam.id);
-    await post(samClient, sam.id, 'conv-printer', note('Before the drop'));
+    await post(sam.id, 'conv-printer', note('Before the drop'));
     await eventually(() => received.length === 1);
 
     // Ada (the assignee) drops off and cannot come back until we let it.
@@ -147,15 +162,13 @@ describe('live events over SSE (PROTOCOL.md "Live events")', () => {
     t.server.dropStreams();
     const sentWhileAway = [];
     for (let i = 0; i < 5; i++) {
-      sentWhileAway.push(
-        (await post(samClient, sam.id, 'conv-printer', note(`While away ${i}`))).message.id,
-      );
+      sentWhileAway.push((await post(sam.id, 'conv-printer', note(`While away ${i}`))).message.id);
     }
     expect(received).toHaveLength(1);
     open();
     gate = null;
     await eventually(() => received.length === 6, { what: 'the missed events' });
-    await post(samClient, sam.id, 'conv-printer', note('After the return'));
+    await post(sam.id, 'conv-printer', note('After the return'));
     await eventually(() => received.length === 7);
     expect(received.slice(1, 6).map((e) => e.messageId)).toEqual(sentWhileAway);
     expect(new Set(received.map((e) => e.id)).size).toBe(received.length);
@@ -167,14 +180,13 @@ describe('live events over SSE (PROTOCOL.md "Live events")', () => {
     const received: NotificationEvent[] = [];
     adaClient.notifications.subscribe(ada.id, (e) => received.push(e));
     await eventually(() => adaClient.stream.lastEventId !== null);
-    const samClient = await client(sam.id);
     const watchers: (() => void)[] = [];
     const posts: Promise<unknown>[] = [];
     for (let i = 0; i < 6; i++) {
       watchers.push(
         adaClient.conversations.subscribe(i % 2 ? 'conv-printer' : 'conv-refund', () => {}),
       );
-      posts.push(post(samClient, sam.id, 'conv-printer', note(`Churn ${i}`)));
+      posts.push(post(sam.id, 'conv-printer', note(`Churn ${i}`)));
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     await Promise.all(posts);

@@ -2,7 +2,15 @@ import type { Agent, Conversation, NotificationEvent } from '@aside/core';
 import { demoConversations, demoDirectory, demoEndUsers, seededRandom } from '@aside/core/memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpAdapters } from '../../packages/adapter-http/src';
-import { clientFor, eventually, note, startTestServer, type TestServer } from './helpers';
+import {
+  clientFor,
+  eventually,
+  note,
+  postMessage,
+  startTestServer,
+  type TestServer,
+  tokenFor,
+} from './helpers';
 
 const AGENTS = 50;
 const NOTES = Number(process.env.LOAD_NOTES ?? 500);
@@ -38,9 +46,12 @@ describe(`bounded load: ${AGENTS} agents, ${NOTES} notes with mentions`, () => {
   let t: TestServer;
   const clients = new Map<string, HttpAdapters>();
   const received = new Map<string, NotificationEvent[]>();
+  const tokens = new Map<string, string>();
 
   beforeAll(async () => {
     t = await startTestServer({
+      // Every event is kept, to compare what each agent received with all that was written.
+      liveEvents: { retainEvents: Number.POSITIVE_INFINITY },
       seed: {
         agents: directory,
         endUsers: demoEndUsers,
@@ -53,6 +64,7 @@ describe(`bounded load: ${AGENTS} agents, ${NOTES} notes with mentions`, () => {
       const events: NotificationEvent[] = [];
       client.notifications.subscribe(agent.id, (event) => events.push(event));
       clients.set(agent.id, client);
+      tokens.set(agent.id, await tokenFor(t.baseUrl, agent.id));
       received.set(agent.id, events);
     }
     await eventually(() => [...clients.values()].every((c) => c.stream.lastEventId !== null), {
@@ -86,16 +98,18 @@ describe(`bounded load: ${AGENTS} agents, ${NOTES} notes with mentions`, () => {
         const { n, conversation, author, mentioned } = plan[next++]!;
         // Everyone's stream is cut twice along the way; clients must resume by themselves.
         if (n === Math.floor(NOTES * 0.3) || n === Math.floor(NOTES * 0.7)) t.server.dropStreams();
-        await clients.get(author.id)!.conversations.submitMessage({
-          conversationId: conversation.id,
-          idempotencyKey: `load-${n}`,
-          authorId: author.id,
-          ...note(
+        const { status } = await postMessage(
+          t.baseUrl,
+          tokens.get(author.id)!,
+          conversation.id,
+          `load-${n}`,
+          note(
             `Note ${n}`,
             mentioned.map((a) => ({ id: a.id, label: a.name })),
             [],
           ),
-        });
+        );
+        expect(status).toBe(201);
       }
     };
     // Followers come from the server's own plan: the client sends no addFollowerIds here.

@@ -1,19 +1,18 @@
 import type { Conversation, NotificationEvent } from '@aside/core';
 import { demoAgents } from '@aside/core/memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HttpAdapters } from '../../packages/adapter-http/src';
 import {
   api,
-  clientFor,
   DATABASE_URL,
-  eventually,
   note,
   onPostgres,
   openTestDatabase,
+  postMessage,
   type TestDatabase,
   tokenFor,
 } from './helpers';
 import { buildServerScript, type ServerProcess, startServerProcess } from './server-process';
+import { openStream, type RawStream } from './sse';
 
 const { sam, jane } = demoAgents;
 const SKIPPED = onPostgres
@@ -30,7 +29,7 @@ describe.skipIf(!onPostgres)(`two server processes on one PostgreSQL database${S
   let remove = async () => {};
   let first: ServerProcess;
   let second: ServerProcess;
-  const clients: HttpAdapters[] = [];
+  const streams: RawStream[] = [];
 
   beforeAll(async () => {
     db = await openTestDatabase();
@@ -43,7 +42,7 @@ describe.skipIf(!onPostgres)(`two server processes on one PostgreSQL database${S
     second = await startServerProcess(built.script, env);
   });
   afterAll(async () => {
-    for (const client of clients) client.close();
+    for (const stream of streams) stream.close();
     await first?.stop();
     await second?.stop();
     await remove();
@@ -67,36 +66,71 @@ describe.skipIf(!onPostgres)(`two server processes on one PostgreSQL database${S
   };
 
   const mentionAcross = async (from: ServerProcess, to: ServerProcess, key: string) => {
-    const janeThere = await clientFor(to.baseUrl, jane.id);
-    const samHere = await clientFor(from.baseUrl, sam.id);
-    clients.push(janeThere, samHere);
-    const notifications: NotificationEvent[] = [];
-    const changes: Conversation[] = [];
-    janeThere.notifications.subscribe(jane.id, (event) => notifications.push(event));
-    janeThere.conversations.subscribe('conv-refund', (c) => changes.push(c));
-    await eventually(() => janeThere.stream.lastEventId !== null, { what: 'stream ready' });
-    const current = await samHere.conversations.load('conv-refund');
+    const janeThere = await openStream(to.baseUrl, {
+      token: await tokenFor(to.baseUrl, jane.id),
+      conversations: ['conv-refund'],
+    });
+    streams.push(janeThere);
+    await janeThere.next((e) => e.event === 'ready');
+    const samToken = await tokenFor(from.baseUrl, sam.id);
+    const current = await api<{ conversation: Conversation }>(
+      from.baseUrl,
+      'GET',
+      '/conversations/conv-refund',
+      { token: samToken },
+    );
     const mentioned = { id: jane.id, label: jane.name };
-    const added = current.followerIds.includes(jane.id) ? [] : [jane.id];
-    const { message, conversation } = await samHere.conversations.submitMessage({
-      conversationId: 'conv-refund',
-      idempotencyKey: key,
-      authorId: sam.id,
-      ...note('Jane, over to you', [mentioned], added),
-    });
-    const event = await eventually(() => notifications[0], {
-      what: 'the mention on the other server',
-    });
+    const added = current.body.conversation.followerIds.includes(jane.id) ? [] : [jane.id];
+    const { status, body } = await postMessage(
+      from.baseUrl,
+      samToken,
+      'conv-refund',
+      key,
+      note('Jane, over to you', [mentioned], added),
+    );
+    expect(status).toBe(201);
+    const { message, change } = body;
+    expect(change.version).toBe(current.body.conversation.version + 1);
+    const notified = await janeThere.next((e) => e.event === 'notification');
+    const event = (JSON.parse(notified.data) as { notification: NotificationEvent }).notification;
     // A mention the first time; once she follows, the core tells her of the note as an update.
     expect(event).toMatchObject({ messageId: message.id, recipientId: jane.id });
     expect(event.id).toBe(`${message.id}:${event.kind}:${jane.id}`);
-    const change = await eventually(() => changes.find((c) => c.version === conversation.version));
-    expect(change.followerIds).toContain(jane.id);
+    // The change itself, as the writing process answered it: the message, one version up.
+    const changed = await janeThere.next((e) => e.event === 'change');
+    expect(JSON.parse(changed.data)).toEqual({ change });
+    janeThere.close();
   };
 
   it('R12: an event written through one process reaches an agent subscribed on the other, by NOTIFY alone', async () => {
     expect(first.baseUrl).not.toBe(second.baseUrl);
     await mentionAcross(first, second, 'scale-1');
+  });
+
+  it('R12: a client of one process resumes from an id it got on the other, and ready carries the version written there', async () => {
+    const token = await tokenFor(first.baseUrl, jane.id);
+    const onFirst = await openStream(first.baseUrl, { token, conversations: ['conv-refund'] });
+    const from = (await onFirst.next((e) => e.event === 'ready')).id!;
+    onFirst.close();
+    const samToken = await tokenFor(first.baseUrl, sam.id);
+    const { body } = await postMessage(
+      first.baseUrl,
+      samToken,
+      'conv-refund',
+      'scale-resume',
+      note('While away'),
+    );
+    const onSecond = await openStream(second.baseUrl, {
+      token,
+      conversations: ['conv-refund'],
+      lastEventId: from,
+    });
+    streams.push(onSecond);
+    const ready = await onSecond.next((e) => e.event === 'ready');
+    const changes = onSecond.events.filter((e) => e.event === 'change');
+    expect(changes.map((e) => JSON.parse(e.data))).toEqual([{ change: body.change }]);
+    expect(JSON.parse(ready.data).versions).toEqual({ 'conv-refund': body.change.version });
+    onSecond.close();
   });
 
   it('a session made on one process is valid on the other (sessions live in the database)', async () => {

@@ -19,8 +19,14 @@ import {
   unknownApiPath,
 } from './edge';
 import { ApiError } from './errors';
-import { startEventHub } from './events';
+import { startEventHub } from './event-hub';
 import { migrate } from './migrations';
+import {
+  DEFAULT_PRUNE_EVERY_MS,
+  DEFAULT_RETAIN_EVENTS,
+  DEFAULT_RETAIN_MS,
+  startPruner,
+} from './retention';
 import { conversationRoutes } from './routes/conversations';
 import { directoryRoutes } from './routes/directory';
 import { draftRoutes } from './routes/drafts';
@@ -36,6 +42,13 @@ export interface LiveEventOptions {
   readonly maxQueuedBytes?: number;
   /** Keep-alive comment interval, in ms (default 15000); the session is re-checked each time. */
   readonly pingMs?: number;
+  /**
+   * Events kept for clients that resume (default 50,000); older ones are pruned, and a client
+   * resuming from before them gets `resync` `expired`. `Infinity`: no limit by count.
+   */
+  readonly retainEvents?: number;
+  /** How long events are kept, in ms (default 24 h); `Infinity`: no limit by age. */
+  readonly retainMs?: number;
 }
 
 export interface ServerOptions {
@@ -78,7 +91,15 @@ export async function createServer(options: ServerOptions): Promise<AsideServer>
   const db = options.database;
   await migrate(db);
   if (options.seed !== false) await seed(db, options.seed);
-  const hub = await startEventHub(db, { pollMs: options.liveEvents?.pollMs });
+  const pruner = startPruner(db, {
+    retainEvents: options.liveEvents?.retainEvents ?? DEFAULT_RETAIN_EVENTS,
+    retainMs: options.liveEvents?.retainMs ?? DEFAULT_RETAIN_MS,
+    pruneEveryMs: DEFAULT_PRUNE_EVERY_MS,
+  });
+  const hub = await startEventHub(db, {
+    pollMs: options.liveEvents?.pollMs,
+    afterRead: () => pruner.poke(),
+  });
   const context: ServerContext = {
     db,
     hub,
@@ -140,6 +161,9 @@ export async function createServer(options: ServerOptions): Promise<AsideServer>
     database: db,
     liveStats: () => hub.stats(),
     dropStreams: () => hub.dropAll(),
-    close: () => hub.stop(),
+    async close() {
+      await hub.stop();
+      await pruner.stop();
+    },
   };
 }

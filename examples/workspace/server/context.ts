@@ -1,7 +1,7 @@
 import type { Agent } from '@aside/core';
 import type { Authenticate } from './auth';
 import type { Database } from './database';
-import type { EventHub } from './events';
+import type { EventHub } from './event-hub';
 
 export interface ServerContext {
   readonly db: Database;

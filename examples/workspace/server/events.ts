@@ -1,10 +1,12 @@
 import type { Access, Conversation, NotificationEvent, Settings } from '@aside/core';
 import { canView } from '@aside/core';
-import type { Database, Queryable } from './database';
+import type { ConversationChange } from './changes';
+import type { Queryable } from './database';
 import { type ConversationRow, toConversation } from './repository';
 
+/** What the events table holds: a conversation's change (never the conversation), and more. */
 export type LiveEvent =
-  | { readonly type: 'conversation'; readonly payload: { readonly conversation: Conversation } }
+  | { readonly type: 'change'; readonly payload: { readonly change: ConversationChange } }
   | {
       readonly type: 'notification';
       readonly payload: { readonly notification: NotificationEvent };
@@ -32,8 +34,8 @@ export async function appendEvents(
     type: event.type,
     recipient_id: event.type === 'notification' ? event.payload.notification.recipientId : null,
     conversation_id:
-      event.type === 'conversation'
-        ? event.payload.conversation.id
+      event.type === 'change'
+        ? event.payload.change.conversationId
         : event.type === 'notification'
           ? event.payload.notification.conversationId
           : null,
@@ -51,7 +53,7 @@ export async function appendEvents(
   await tx.query('SELECT pg_notify($1, $2)', [channel, last?.id ?? '']);
 }
 
-interface EventRow {
+export interface EventRow {
   id: string;
   type: StoredEvent['type'];
   recipient_id: string | null;
@@ -59,7 +61,7 @@ interface EventRow {
   payload: StoredEvent['payload'];
 }
 
-const toStored = (row: EventRow) =>
+export const toStored = (row: EventRow) =>
   ({
     id: Number(row.id),
     type: row.type,
@@ -77,11 +79,22 @@ export const encodeEvent = (event: StoredEvent): Uint8Array =>
 /** Conversations as they are now (without messages or followers): who may view them today. */
 export type CurrentAccess = ReadonlyMap<string, Conversation>;
 
-export async function loadCurrentAccess(
+export const loadCurrentAccess = (db: Queryable, events: readonly StoredEvent[]) =>
+  loadAccessOf(db, [...new Set(events.flatMap((event) => event.conversationId ?? []))]);
+
+/** The versions of the conversations among `ids` that the agent may view now. */
+export async function currentVersions(
   db: Queryable,
-  events: readonly StoredEvent[],
-): Promise<CurrentAccess> {
-  const ids = [...new Set(events.flatMap((event) => event.conversationId ?? []))];
+  agentId: string,
+  ids: ReadonlySet<string>,
+): Promise<Record<string, number>> {
+  const access = await loadAccessOf(db, [...ids]);
+  return Object.fromEntries(
+    [...access.values()].flatMap((c) => (canView(c, agentId) ? [[c.id, c.version]] : [])),
+  );
+}
+
+async function loadAccessOf(db: Queryable, ids: readonly string[]): Promise<CurrentAccess> {
   if (ids.length === 0) return new Map();
   const rows = await db.query<ConversationRow & { access: Record<string, Access> }>(
     `SELECT c.id, c.channel, c.subject, c.requester_id, c.assignee_id, c.default_access, c.version,
@@ -116,179 +129,13 @@ export function isVisibleTo(
       (event.conversationId === null || (!!conversation && canView(conversation, agentId)))
     );
   }
-  if (event.type === 'conversation') {
+  if (event.type === 'change') {
     return (
-      watched.has(event.payload.conversation.id) && !!conversation && canView(conversation, agentId)
+      !!event.conversationId &&
+      watched.has(event.conversationId) &&
+      !!conversation &&
+      canView(conversation, agentId)
     );
   }
   return true;
-}
-
-export interface HubClient {
-  /** Called in id order for every event after the hub's position when it registered. */
-  deliver(event: StoredEvent, frame: Uint8Array, access: CurrentAccess): void;
-  /** Bytes sent to this client that it has not read yet (its queue). */
-  queuedBytes(): number;
-  drop(): void;
-}
-
-/** One page of a resuming client's backlog. */
-export interface BacklogPage {
-  /** The events of the page the agent may see now, in id order. */
-  readonly events: readonly StoredEvent[];
-  /** Every event up to this id has been considered. */
-  readonly through: number;
-  /** `through` is the newest event in the table: the client has caught up. */
-  readonly caughtUp: boolean;
-}
-
-export interface EventHub {
-  /** Every event up to this id has been handed to the clients registered before it. */
-  readonly position: number;
-  /** SSE clients connected to this process, and the bytes queued for them all. */
-  stats(): { readonly clients: number; readonly queuedBytes: number };
-  register(client: HubClient): () => void;
-  /** The newest event id in the table (0 when empty) and the oldest one still kept. */
-  bounds(): Promise<{ readonly head: number; readonly first: number }>;
-  /** The next events after `after` for a resuming client, about `maxBytes` at most. */
-  backlog(
-    after: number,
-    agentId: string,
-    watched: ReadonlySet<string>,
-    maxBytes: number,
-  ): Promise<BacklogPage>;
-  /** Closes every live stream (clients reconnect); for tests of dropped connections. */
-  dropAll(): void;
-  stop(): Promise<void>;
-}
-
-export interface HubOptions {
-  /** The safety-net poll, in ms (default 2000); 0 turns it off: only NOTIFY wakes the hub. */
-  readonly pollMs?: number;
-}
-
-const BATCH = 100;
-const BACKLOG_ROWS = 200;
-export const DEFAULT_POLL_MS = 2_000;
-
-/**
- * Follows the events table: woken by NOTIFY from any server process (and by a slow poll in
- * case a notification was missed, unless turned off), it reads rows after its position in id
- * order and hands each to this process's SSE clients.
- */
-export async function startEventHub(db: Database, options: HubOptions = {}): Promise<EventHub> {
-  const [top] = await db.query<{ id: string }>(
-    'SELECT coalesce(max(id), 0)::text AS id FROM events',
-  );
-  let position = Number(top?.id ?? 0);
-  const clients = new Set<HubClient>();
-  let pulling: Promise<void> = Promise.resolve();
-  let again = false;
-  let stopped = false;
-
-  const pullOnce = async () => {
-    for (;;) {
-      const rows = await db.query<EventRow>(
-        'SELECT id::text AS id, type, recipient_id, conversation_id, payload FROM events WHERE events.id > $1 ORDER BY events.id LIMIT $2',
-        [position, BATCH],
-      );
-      const events = rows.map(toStored);
-      const access = await loadCurrentAccess(db, events);
-      for (const event of events) {
-        position = event.id;
-        const frame = encodeEvent(event);
-        for (const client of [...clients]) client.deliver(event, frame, access);
-      }
-      if (rows.length < BATCH) return;
-    }
-  };
-
-  // One reader at a time; a wake-up during a read causes one more read, not a parallel one.
-  const pull = () => {
-    if (stopped) return;
-    if (again) return;
-    again = true;
-    pulling = pulling.then(async () => {
-      again = false;
-      // A failed read leaves the position alone: the next wake-up or poll reads again.
-      if (!stopped)
-        await pullOnce().catch((error) => console.error('event hub: read failed', error));
-    });
-  };
-
-  const unlisten = await db.listen(db.channel, pull);
-  const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
-  const timer = pollMs > 0 ? setInterval(pull, pollMs) : undefined;
-  timer?.unref?.();
-
-  return {
-    get position() {
-      return position;
-    },
-    stats() {
-      let queuedBytes = 0;
-      for (const client of clients) queuedBytes += client.queuedBytes();
-      return { clients: clients.size, queuedBytes };
-    },
-    register(client) {
-      clients.add(client);
-      return () => clients.delete(client);
-    },
-    async bounds() {
-      const [row] = await db.query<{ head: string; first: string }>(
-        'SELECT coalesce(max(id), 0)::text AS head, coalesce(min(id), 0)::text AS first FROM events',
-      );
-      return { head: Number(row?.head ?? 0), first: Number(row?.first ?? 0) };
-    },
-    async backlog(after, agentId, watched, maxBytes) {
-      // Sizes first, then the payloads of a page that fits in `maxBytes` (at least one event),
-      // so a client resuming far behind never makes the server hold its whole backlog.
-      const heads = await db.query<{ head: string; id: string | null; size: number | null }>(
-        `WITH top AS (SELECT coalesce(max(id), 0) AS head FROM events)
-         SELECT top.head::text AS head, e.id::text AS id, e.size FROM top LEFT JOIN LATERAL (
-           SELECT id, octet_length(payload::text) AS size FROM events
-           WHERE events.id > $1 AND events.id <= top.head AND (
-             (type = 'notification' AND recipient_id = $2)
-             OR (type = 'conversation' AND conversation_id IN (SELECT jsonb_array_elements_text($3::jsonb)))
-             OR type = 'settings')
-           ORDER BY events.id LIMIT $4) e ON true`,
-        [after, agentId, JSON.stringify([...watched]), BACKLOG_ROWS],
-      );
-      const head = Number(heads[0]?.head ?? 0);
-      const candidates = heads.filter((row) => row.id !== null);
-      const page: string[] = [];
-      let bytes = 0;
-      for (const row of candidates) {
-        if (page.length > 0 && bytes + Number(row.size) > maxBytes) break;
-        page.push(row.id as string);
-        bytes += Number(row.size);
-      }
-      const complete = page.length === candidates.length && candidates.length < BACKLOG_ROWS;
-      const rows = page.length
-        ? await db.query<EventRow>(
-            `SELECT id::text AS id, type, recipient_id, conversation_id, payload FROM events
-             WHERE events.id IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint) ORDER BY events.id`,
-            [JSON.stringify(page)],
-          )
-        : [];
-      const events = rows.map(toStored);
-      const access = await loadCurrentAccess(db, events);
-      const through = complete ? Math.max(after, head) : Number(page.at(-1));
-      return {
-        events: events.filter((event) => isVisibleTo(event, agentId, watched, access)),
-        through,
-        caughtUp: complete,
-      };
-    },
-    dropAll() {
-      for (const client of [...clients]) client.drop();
-    },
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      for (const client of [...clients]) client.drop();
-      await unlisten().catch(() => {});
-      await pulling;
-    },
-  };
 }

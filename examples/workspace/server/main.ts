@@ -7,7 +7,8 @@ import { startServer } from './start';
 /**
  * `node dist/server.mjs`: PGlite in memory (or in DATA_DIR), PostgreSQL when DATABASE_URL is
  * set; serves the built app from dist/app when it exists. Optional: SESSION_IDLE_MINUTES,
- * SESSION_MAX_HOURS, EVENT_POLL_MS (0: NOTIFY only), ALLOWED_ORIGINS (comma-separated).
+ * SESSION_MAX_HOURS, EVENT_POLL_MS (0: NOTIFY only), EVENT_RETAIN_COUNT and EVENT_RETAIN_MS
+ * (the window of events kept for clients that resume), ALLOWED_ORIGINS (comma-separated).
  */
 const env = process.env;
 const number = (name: string) => (env[name] ? Number(env[name]) : undefined);
@@ -23,7 +24,11 @@ const server = await startServer({
     ...(idleMinutes ? { idleMs: idleMinutes * 60_000 } : {}),
     ...(maxHours ? { absoluteMs: maxHours * 3_600_000 } : {}),
   },
-  liveEvents: { ...(env.EVENT_POLL_MS ? { pollMs: Number(env.EVENT_POLL_MS) } : {}) },
+  liveEvents: {
+    ...(env.EVENT_POLL_MS ? { pollMs: Number(env.EVENT_POLL_MS) } : {}),
+    ...(env.EVENT_RETAIN_COUNT ? { retainEvents: Number(env.EVENT_RETAIN_COUNT) } : {}),
+    ...(env.EVENT_RETAIN_MS ? { retainMs: Number(env.EVENT_RETAIN_MS) } : {}),
+  },
   allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean),
   extend({ app }) {
     if (!existsSync(appDir)) return;

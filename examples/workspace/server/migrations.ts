@@ -83,6 +83,21 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // A second line for the autocomplete, telling same-name agents apart (email, team).
   'ALTER TABLE people ADD COLUMN detail text',
+  // Protocol v2: events carry changes, not conversations, and are pruned to a window. A message
+  // keeps the version it made and the followers it added, so a replayed key returns its change.
+  // Events of v1 are dropped, and recorded as pruned: a client resuming from one reloads.
+  `
+  ALTER TABLE messages ADD COLUMN version int;
+  ALTER TABLE messages ADD COLUMN follower_ids jsonb;
+  CREATE TABLE events_pruned (
+    id int PRIMARY KEY DEFAULT 1 CHECK (id = 1),
+    through bigint NOT NULL
+  );
+  INSERT INTO events_pruned (through) SELECT coalesce(max(id), 0) FROM events;
+  DELETE FROM events;
+  ALTER TABLE events DROP CONSTRAINT events_type_check;
+  ALTER TABLE events ADD CONSTRAINT events_type_check CHECK (type IN ('change', 'notification', 'settings'))
+  `,
 ];
 
 const MIGRATION_LOCK = 74_021;

@@ -63,8 +63,9 @@ export async function loadSettings(db: Queryable): Promise<Settings> {
   };
 }
 
-interface MessageRow {
+export interface MessageRow {
   id: string;
+  seq: string | number;
   conversation_id: string;
   author_id: string;
   kind: Message['kind'];
@@ -113,8 +114,11 @@ export const toConversation = (
   version: Number(row.version),
 });
 
-/** The conversation as the core sees it; `forUpdate` locks its row for the transaction. */
-export async function loadConversation(
+/**
+ * The conversation as the core decides on it, without its messages (no rule reads them), so
+ * what a write costs does not grow with the conversation; `forUpdate` locks its row.
+ */
+export async function loadConversationHead(
   db: Queryable,
   id: string,
   { forUpdate = false } = {},
@@ -132,31 +136,38 @@ export async function loadConversation(
     'SELECT agent_id FROM followers WHERE conversation_id = $1 ORDER BY position',
     [id],
   );
-  const messages = await db.query<MessageRow>(
-    'SELECT * FROM messages WHERE conversation_id = $1 ORDER BY seq',
-    [id],
-  );
   return toConversation(row, {
     followerIds: followers.map((f) => f.agent_id),
     access: Object.fromEntries(access.map((a) => [a.agent_id, a.access])),
-    messages: messages.map(toMessage),
+    messages: [],
   });
 }
+
+/** A stored message with what its change said: the version it made, followers it added. */
+export type StoredMessageRow = MessageRow & {
+  version: number | null;
+  follower_ids: string[] | null;
+};
 
 export async function findMessageByKey(
   db: Queryable,
   authorId: string,
   key: string,
-): Promise<Message | null> {
-  const [row] = await db.query<MessageRow>(
+): Promise<StoredMessageRow | null> {
+  const [row] = await db.query<StoredMessageRow>(
     'SELECT * FROM messages WHERE author_id = $1 AND idempotency_key = $2',
     [authorId, key],
   );
-  return row ? toMessage(row) : null;
+  return row ?? null;
 }
 
-export async function bumpVersion(db: Queryable, id: string): Promise<void> {
-  await db.query('UPDATE conversations SET version = version + 1 WHERE id = $1', [id]);
+/** Raises the conversation's version by one (every change does) and returns the new one. */
+export async function bumpVersion(db: Queryable, id: string): Promise<number> {
+  const [row] = await db.query<{ version: number }>(
+    'UPDATE conversations SET version = version + 1 WHERE id = $1 RETURNING version',
+    [id],
+  );
+  return Number(row!.version);
 }
 
 export async function loadDraft(db: Queryable, agentId: string, key: string) {

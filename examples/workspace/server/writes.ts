@@ -9,6 +9,7 @@ import {
   notificationsForMessage,
   readSubmission,
 } from '@aside/core';
+import type { ConversationChange } from './changes';
 import type { Database, Queryable } from './database';
 import { badRequest, notFound, refused } from './errors';
 import { appendEvents } from './events';
@@ -16,8 +17,10 @@ import {
   bumpVersion,
   findMessageByKey,
   findPeople,
-  loadConversation,
+  loadConversationHead,
   loadSettings,
+  type StoredMessageRow,
+  toMessage,
 } from './repository';
 
 export interface SubmitInput {
@@ -33,25 +36,28 @@ export const isUsableId = (id: unknown): id is string =>
 
 /** Loads and locks a conversation the actor can see; otherwise it does not exist for them. */
 async function lockVisible(tx: Queryable, id: string, actor: Agent): Promise<Conversation> {
-  const conversation = isUsableId(id) ? await loadConversation(tx, id, { forUpdate: true }) : null;
+  const conversation = isUsableId(id)
+    ? await loadConversationHead(tx, id, { forUpdate: true })
+    : null;
   if (!conversation || !canView(conversation, actor.id)) throw notFound(`conversation ${id}`);
   return conversation;
 }
 
-async function changed(db: Database, tx: Queryable, id: string): Promise<Conversation> {
-  await bumpVersion(tx, id);
-  const after = (await loadConversation(tx, id))!;
-  await appendEvents(tx, db.channel, [{ type: 'conversation', payload: { conversation: after } }]);
-  return after;
-}
-
-type SubmitResult = { message: Message; conversation: Conversation; repeated: boolean };
+type SubmitResult = { message: Message; change: ConversationChange; repeated: boolean };
 
 const SUBMIT_LOCK = 74_023;
 
+const messageAdded = (row: StoredMessageRow, version: number): ConversationChange => ({
+  type: 'message-added',
+  conversationId: row.conversation_id,
+  version,
+  message: toMessage(row),
+  ...(row.follower_ids ? { followerIds: row.follower_ids } : {}),
+});
+
 /**
  * The first result for a key the author already used, if they can still view its conversation:
- * an agent whose access was revoked gets 404, never the conversation.
+ * an agent whose access was revoked gets 404, never the message.
  */
 async function replay(
   tx: Queryable,
@@ -61,11 +67,13 @@ async function replay(
 ): Promise<SubmitResult | null> {
   const earlier = await findMessageByKey(tx, author.id, key);
   if (!earlier) return null;
-  const conversation = await loadConversation(tx, earlier.conversationId);
+  const conversation = await loadConversationHead(tx, earlier.conversation_id);
   if (!conversation || !canView(conversation, author.id)) {
     throw notFound(`conversation ${conversationId}`);
   }
-  return { message: earlier, conversation, repeated: true };
+  // Messages stored before versions were recorded replay at the conversation's version.
+  const version = earlier.version === null ? conversation.version : Number(earlier.version);
+  return { message: toMessage(earlier), change: messageAdded(earlier, version), repeated: true };
 }
 
 const isUniqueViolation = (error: unknown) =>
@@ -75,7 +83,8 @@ const isUniqueViolation = (error: unknown) =>
  * R3–R7, R16, R19 on the server: the author is the session's agent, and the core's
  * `checkSubmission` decides on the conversation as it is now, inside the transaction that
  * stores the result: body, text, mentions and followers are derived, never taken from the
- * client. A key already used returns the first result.
+ * client. A key already used returns the first result. Nothing here reads the conversation's
+ * messages: a write costs the same in an empty conversation and in a long one.
  */
 export async function submitMessage(
   db: Database,
@@ -121,10 +130,21 @@ async function insertMessage(
   key: string,
   decision: AcceptedSubmission,
 ): Promise<SubmitResult> {
-  const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO messages (id, seq, conversation_id, author_id, kind, body, text, mention_ids, created_at, idempotency_key)
-     SELECT 'msg-' || s, s, $1, $2, $3, $4::jsonb, $5, $6::jsonb, $7, $8 FROM nextval('message_seq') AS s
-     RETURNING id`,
+  for (const id of decision.addFollowerIds) {
+    await tx.query('INSERT INTO followers (conversation_id, agent_id) VALUES ($1, $2)', [
+      before.id,
+      id,
+    ]);
+  }
+  const followerIds = decision.addFollowerIds.length
+    ? [...before.followerIds, ...decision.addFollowerIds]
+    : null;
+  // One change, one version, even when the message also adds followers.
+  const version = await bumpVersion(tx, before.id);
+  const [row] = await tx.query<StoredMessageRow>(
+    `INSERT INTO messages (id, seq, conversation_id, author_id, kind, body, text, mention_ids, created_at, idempotency_key, version, follower_ids)
+     SELECT 'msg-' || s, s, $1, $2, $3, $4::jsonb, $5, $6::jsonb, $7, $8, $9, $10::jsonb FROM nextval('message_seq') AS s
+     RETURNING *`,
     [
       before.id,
       author.id,
@@ -134,34 +154,40 @@ async function insertMessage(
       JSON.stringify(decision.mentionIds),
       Date.now(),
       key,
+      version,
+      followerIds ? JSON.stringify(followerIds) : null,
     ],
   );
-  for (const id of decision.addFollowerIds) {
-    await tx.query('INSERT INTO followers (conversation_id, agent_id) VALUES ($1, $2)', [
-      before.id,
-      id,
-    ]);
-  }
-  const after = await changed(db, tx, before.id);
-  const message = after.messages.find((m) => m.id === row!.id)!;
+  const change = messageAdded(row!, version);
+  const message = toMessage(row!);
+  const after: Conversation = {
+    ...before,
+    followerIds: followerIds ?? before.followerIds,
+    version,
+  };
   // Same ids as the core would produce, so a client that also publishes never doubles one.
   const notifications = notificationsForMessage(message, author, after);
-  await appendEvents(
-    tx,
-    db.channel,
-    notifications.map((notification) => ({ type: 'notification', payload: { notification } })),
-  );
-  return { message, conversation: after, repeated: false };
+  await appendEvents(tx, db.channel, [
+    { type: 'change', payload: { change } },
+    ...notifications.map((notification) => ({
+      type: 'notification' as const,
+      payload: { notification },
+    })),
+  ]);
+  return { message, change, repeated: false };
 }
 
-/** R5, R10, R11: the core's `checkFollowerChange`, on the conversation as it is now. */
+/**
+ * R5, R10, R11: the core's `checkFollowerChange`, on the conversation as it is now. A change
+ * that changes nothing is answered with the list at the current version, and no event.
+ */
 function changeFollower(
   db: Database,
   type: 'add' | 'remove',
   actor: Agent,
   conversationId: string,
   agentId: string,
-): Promise<Conversation> {
+): Promise<ConversationChange> {
   return db.transaction(async (tx) => {
     const before = await lockVisible(tx, conversationId, actor);
     const [target] = type === 'add' && isUsableId(agentId) ? await findPeople(tx, [agentId]) : [];
@@ -174,13 +200,29 @@ function changeFollower(
       target,
     });
     if (!decision.ok) throw refused(decision);
-    await tx.query(
+    const touched = await tx.query(
       type === 'add'
-        ? 'INSERT INTO followers (conversation_id, agent_id) VALUES ($1, $2)'
-        : 'DELETE FROM followers WHERE conversation_id = $1 AND agent_id = $2',
+        ? 'INSERT INTO followers (conversation_id, agent_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING agent_id'
+        : 'DELETE FROM followers WHERE conversation_id = $1 AND agent_id = $2 RETURNING agent_id',
       [conversationId, agentId],
     );
-    return changed(db, tx, conversationId);
+    const unchanged = {
+      type: 'followers-changed',
+      conversationId,
+      version: before.version,
+      followerIds: before.followerIds,
+    } as const;
+    if (touched.length === 0) return unchanged;
+    const change: ConversationChange = {
+      ...unchanged,
+      version: await bumpVersion(tx, conversationId),
+      followerIds:
+        type === 'add'
+          ? [...before.followerIds, agentId]
+          : before.followerIds.filter((id) => id !== agentId),
+    };
+    await appendEvents(tx, db.channel, [{ type: 'change', payload: { change } }]);
+    return change;
   });
 }
 

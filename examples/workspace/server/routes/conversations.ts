@@ -1,8 +1,10 @@
 import { canView } from '@aside/core';
 import { Hono } from 'hono';
+import type { ConversationPage, MessagePage } from '../changes';
 import type { AppEnv, ServerContext } from '../context';
 import { badRequest, notFound } from '../errors';
-import { loadConversation } from '../repository';
+import { messagePage, parseCursor, parseLimit } from '../paging';
+import { loadConversationHead } from '../repository';
 import { addFollower, isUsableId, parseSubmit, removeFollower, submitMessage } from '../writes';
 
 export function conversationRoutes({ db }: ServerContext) {
@@ -19,7 +21,8 @@ export function conversationRoutes({ db }: ServerContext) {
       last_message_at: number | null;
     }>(
       `SELECT c.id, c.channel, c.subject, c.assignee_id, c.version,
-              (SELECT max(m.created_at) FROM messages m WHERE m.conversation_id = c.id) AS last_message_at
+              (SELECT m.created_at FROM messages m WHERE m.conversation_id = c.id
+               ORDER BY m.seq DESC LIMIT 1) AS last_message_at
        FROM conversations c
        WHERE c.assignee_id = $1
           OR coalesce((SELECT a.access FROM conversation_access a
@@ -39,14 +42,28 @@ export function conversationRoutes({ db }: ServerContext) {
     });
   });
 
-  routes.get('/:id', async (c) => {
-    const id = c.req.param('id');
-    const conversation = isUsableId(id) ? await loadConversation(db, id) : null;
+  /** The conversation as this agent may see it now, without messages; otherwise 404. */
+  const visibleHead = async (id: string, agentId: string) => {
+    const head = isUsableId(id) ? await loadConversationHead(db, id) : null;
     // No access reads exactly like no conversation: its existence is not disclosed.
-    if (!conversation || !canView(conversation, c.get('agent').id)) {
-      throw notFound(`conversation ${c.req.param('id')}`);
-    }
-    return c.json({ conversation });
+    if (!head || !canView(head, agentId)) throw notFound(`conversation ${id}`);
+    return head;
+  };
+
+  routes.get('/:id', async (c) => {
+    const limit = parseLimit(c.req.query('limit'));
+    const head = await visibleHead(c.req.param('id'), c.get('agent').id);
+    const { messages, olderCursor } = await messagePage(db, head.id, null, limit);
+    const page: ConversationPage = { conversation: { ...head, messages }, olderCursor };
+    return c.json(page);
+  });
+
+  routes.get('/:id/messages', async (c) => {
+    const limit = parseLimit(c.req.query('limit'));
+    const before = parseCursor(c.req.query('before'));
+    const head = await visibleHead(c.req.param('id'), c.get('agent').id);
+    const page: MessagePage = await messagePage(db, head.id, before, limit);
+    return c.json(page);
   });
 
   routes.post('/:id/messages', async (c) => {
@@ -57,27 +74,24 @@ export function conversationRoutes({ db }: ServerContext) {
       }),
     );
     const result = await submitMessage(db, c.get('agent'), c.req.param('id'), input);
-    return c.json(
-      { message: result.message, conversation: result.conversation },
-      result.repeated ? 200 : 201,
-    );
+    return c.json({ message: result.message, change: result.change }, result.repeated ? 200 : 201);
   });
 
   routes.post('/:id/followers', async (c) => {
     const body = await c.req.json<{ agentId?: unknown }>().catch(() => ({ agentId: undefined }));
     if (typeof body.agentId !== 'string') throw badRequest('agentId is required');
-    const conversation = await addFollower(db, c.get('agent'), c.req.param('id'), body.agentId);
-    return c.json({ conversation });
+    const change = await addFollower(db, c.get('agent'), c.req.param('id'), body.agentId);
+    return c.json({ change });
   });
 
   routes.delete('/:id/followers/:agentId', async (c) => {
-    const conversation = await removeFollower(
+    const change = await removeFollower(
       db,
       c.get('agent'),
       c.req.param('id'),
       c.req.param('agentId'),
     );
-    return c.json({ conversation });
+    return c.json({ change });
   });
 
   return routes;

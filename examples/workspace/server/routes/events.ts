@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv, ServerContext } from '../context';
-import { encodeEvent, isVisibleTo } from '../events';
+import { currentVersions, encodeEvent, isVisibleTo } from '../events';
 
 const encoder = new TextEncoder();
 const PAGE_BYTES = 1024 * 1024;
@@ -12,7 +12,7 @@ const PAGE_BYTES = 1024 * 1024;
  * Each client has a bounded queue: the backlog is read page by page as the client reads, and a
  * client that leaves more than `maxQueuedBytes` unread is dropped (it reconnects and resumes).
  */
-export function eventRoutes({ hub, stream }: ServerContext) {
+export function eventRoutes({ db, hub, stream }: ServerContext) {
   const routes = new Hono<AppEnv>();
   routes.get('/', async (c) => {
     const agentId = c.get('agent').id;
@@ -24,11 +24,11 @@ export function eventRoutes({ hub, stream }: ServerContext) {
     let resync: string | null = null;
     let sent = hub.position;
     if (resumeFrom !== undefined) {
-      const { head, first } = await hub.bounds();
+      const { head, prunedThrough } = await hub.bounds();
       const id = /^\d{1,15}$/.test(resumeFrom) ? Number(resumeFrom) : Number.NaN;
       if (Number.isNaN(id)) resync = 'unknown-id';
       else if (id > head) resync = 'ahead-of-server';
-      else if (id < first - 1) resync = 'expired';
+      else if (id < prunedThrough) resync = 'expired';
       // An unknown id cannot be resumed from: start at the head, and say so.
       sent = resync ? head : id;
     }
@@ -89,28 +89,38 @@ export function eventRoutes({ hub, stream }: ServerContext) {
                 });
 
           // Not awaited: the stream calls pull() (which wakes `room`) only once start() is over.
+          const sendResync = (reason: string) =>
+            send(
+              encoder.encode(`id: ${sent}\nevent: resync\ndata: ${JSON.stringify({ reason })}\n\n`),
+            );
           const catchUp = async () => {
-            if (resync) {
-              send(
-                encoder.encode(
-                  `id: ${sent}\nevent: resync\ndata: ${JSON.stringify({ reason: resync })}\n\n`,
-                ),
-              );
-            }
-            if (resumeFrom !== undefined) {
-              // Registered before reading the backlog, so nothing falls between the two; events
-              // delivered meanwhile are read from the table instead, paced by the client's reads.
-              for (;;) {
+            if (resync) sendResync(resync);
+            // Registered before reading the backlog, so nothing falls between the two; events
+            // delivered meanwhile are read from the table instead, paced by the client's reads.
+            let behind = resumeFrom !== undefined;
+            for (;;) {
+              if (behind) {
                 await room();
                 if (!open) return;
                 const page = await hub.backlog(sent, agentId, watched, PAGE_BYTES);
                 for (const event of page.events) send(encodeEvent(event));
                 sent = Math.max(sent, page.through);
-                if (page.caughtUp && hub.position <= sent) break;
+                // Pruned while this client was catching up: it reloads, and goes on live.
+                if (page.expired) sendResync('expired');
+                if (!page.caughtUp) continue;
               }
+              // Read when every event up to `sent` is handled: a change made between the
+              // client's load and this stream shows here as a newer version.
+              const versions = await currentVersions(db, agentId, watched);
+              if (!open) return;
+              if (hub.position <= sent) {
+                live = true;
+                const ready = JSON.stringify({ versions });
+                send(encoder.encode(`id: ${sent}\nevent: ready\ndata: ${ready}\n\n`));
+                return;
+              }
+              behind = true;
             }
-            live = true;
-            send(encoder.encode(`id: ${sent}\nevent: ready\ndata: {}\n\n`));
           };
           // A failed read ends the stream; the client reconnects and resumes.
           catchUp().catch(() => end(false));
