@@ -1,4 +1,5 @@
 export { AsideProvider, type AsideProviderProps, useAsideStore } from './context';
+export { useLabels, useLocale } from './customisation';
 export {
   type Follower,
   useComposerState,
@@ -8,4 +9,6 @@ export {
   useMentionSearch,
   useNotifications,
 } from './hooks';
+export { type AsideLabels, defaultErrorLabels, type LabelOverrides, mergeLabels } from './labels';
+export { type PortalTheme, portalThemeOf, themeTokens, usePortalTheme } from './portal-theme';
 export { shallowEqualArrays, useAsideSelector } from './use-aside-selector';
