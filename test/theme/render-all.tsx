@@ -1,6 +1,6 @@
+import { Composer, type ComposerProps } from '@aside/composer';
 import { type AsideStore, createAsideStore } from '@aside/core';
 import { createMemoryBackend, demoAgents, type MemoryBackend } from '@aside/core/memory';
-import { Composer, type ComposerProps } from '@aside/composer';
 import { FollowersList, type FollowersListProps } from '@aside/followers';
 import {
   MessagingUpdates,
@@ -61,7 +61,13 @@ export async function renderAll(
         <Composer conversationId="conv-refund" {...options.composer} />
         <FollowersList conversationId="conv-refund" {...options.followers} />
         <MessagingUpdates onOpenConversation={open} {...options.updates} />
-        <Toaster onOpenConversation={open} duration={Infinity} {...options.toaster} />
+        {/* At the bottom, clear of the composer's tabs the tests click. */}
+        <Toaster
+          onOpenConversation={open}
+          duration={Infinity}
+          placement="bottom-right"
+          {...options.toaster}
+        />
       </div>
     </AsideProvider>,
   );

@@ -1,5 +1,5 @@
 import { checkRichText, isSafeHref, type RichTextNode, UNREADABLE_MESSAGE_TEXT } from '@aside/core';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 
 export interface RichTextViewProps {
   /** A stored message body (Tiptap JSON), as the backend returned it. */
@@ -59,9 +59,14 @@ function renderNode(node: RichTextNode, key: number, links: boolean): ReactNode 
         </span>
       );
     case 'text':
-      return (node.marks ?? []).reduce<ReactNode>(
-        (inner, mark, index) => withMark(inner, mark, index, links),
-        <span key={key}>{node.text}</span>,
+      // Keyed by the node: marks are keyed by their own index, which repeats across nodes.
+      return (
+        <Fragment key={key}>
+          {(node.marks ?? []).reduce<ReactNode>(
+            (inner, mark, index) => withMark(inner, mark, index, links),
+            <span>{node.text}</span>,
+          )}
+        </Fragment>
       );
     default:
       return null;
