@@ -102,7 +102,7 @@ export const RemovalRefused: Story = {
     await userEvent.click(await canvas.findByRole('button', { name: 'Remove Jane Doe' }));
     // A friendly text by error code; the backend's own words only in the title.
     await expect(await canvas.findByRole('alert')).toHaveTextContent(
-      'The followers could not be changed. Try again.',
+      'The change could not be saved. Try again.',
     );
     await expect(await canvas.findByText('Jane Doe')).toBeVisible();
   },

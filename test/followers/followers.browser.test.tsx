@@ -79,7 +79,7 @@ describe('FollowersList in a browser', () => {
     // The agent reads a friendly text by error code; the backend's own words stay in the title.
     await expect
       .element(page.getByRole('alert'))
-      .toHaveTextContent('The followers could not be changed. Try again.');
+      .toHaveTextContent('The change could not be saved. Try again.');
     expect(page.getByRole('alert').element().textContent).not.toContain('The backend refused');
     await expect.element(chip('Jane Doe')).toBeVisible();
     expect(followerIdsOf(store)).toContain(jane.id);

@@ -111,7 +111,7 @@ describe('one customisation model', () => {
     backend.fail('removeFollower', 1, 'Conversation conv-refund is not loaded yet');
     await page.getByRole('button', { name: `Remove ${demoAgents.jane.name}` }).click();
     const alert = page.getByRole('alert');
-    await expect.element(alert).toHaveTextContent('The followers could not be changed. Try again.');
+    await expect.element(alert).toHaveTextContent('The change could not be saved. Try again.');
     expect(alert.element().textContent).not.toContain('not loaded');
     expect(alert.element().querySelector('[title]')?.getAttribute('title')).toContain(
       'Conversation conv-refund is not loaded yet',

@@ -42,10 +42,7 @@ export const defaultFollowersLabels: FollowersListLabels = {
   showMoreText: (hidden) => `+${hidden}`,
   removed: (name) => `${name} removed`,
   undo: 'Undo',
-  errors: {
-    ...defaultErrorLabels,
-    'adapter-failed': 'The followers could not be changed. Try again.',
-  },
+  errors: defaultErrorLabels,
   dismissError: 'Dismiss',
   addFollower: 'Add follower',
   searchAgents: 'Search agents',

@@ -1,11 +1,5 @@
 import type { Toast } from '@aside/core';
-import {
-  type LabelOverrides,
-  useLabels,
-  useLocale,
-  useNotifications,
-  usePortalTheme,
-} from '@aside/react';
+import { type LabelOverrides, useLabels, useLocale, useNotifications } from '@aside/react';
 import { type FocusEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import {
@@ -15,6 +9,7 @@ import {
 } from './labels';
 import { DefaultToastBody, type NotificationsComponents } from './slots';
 import { ToastCard } from './toast-card';
+import { usePortalTheme } from './use-portal-theme';
 
 /** R12: a mention toast stays 10 seconds, whatever the agent's status. */
 const TOAST_LIFETIME_MS = 10_000;

@@ -10,5 +10,4 @@ export {
   useNotifications,
 } from './hooks';
 export { type AsideLabels, defaultErrorLabels, type LabelOverrides, mergeLabels } from './labels';
-export { type PortalTheme, portalThemeOf, themeTokens, usePortalTheme } from './portal-theme';
 export { shallowEqualArrays, useAsideSelector } from './use-aside-selector';

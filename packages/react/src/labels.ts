@@ -41,7 +41,7 @@ export function mergeLabels<Labels extends object>(
  * on the error (`error.message`) for developers.
  */
 export const defaultErrorLabels: Readonly<Record<AsideErrorCode, string>> = {
-  'adapter-failed': 'Something went wrong. Try again.',
+  'adapter-failed': 'The change could not be saved. Try again.',
   'invalid-adapter-data': 'The server sent something unexpected. Try again.',
   'invalid-mentions': 'Only agents can be mentioned. Remove the other mentions and try again.',
   'mentions-unavailable': '@mentions are not available here. Remove them and try again.',

@@ -1,7 +1,7 @@
 import { type CSSProperties, useEffect, useLayoutEffect, useReducer, useState } from 'react';
 
 /** The theme tokens every Aside stylesheet reads (README "Theming"). */
-export const themeTokens = [
+const themeTokens = [
   'font',
   'radius',
   'space',
@@ -23,8 +23,8 @@ export const themeTokens = [
   'shadow',
 ] as const;
 
-/** What a portalled element (toasts, the mention menu) carries from where it is rendered. */
-export interface PortalTheme {
+/** What the portalled toaster carries from where it is rendered. */
+interface PortalTheme {
   readonly 'data-aside-theme'?: string;
   readonly dir?: string;
   readonly style?: CSSProperties;
@@ -34,7 +34,7 @@ export interface PortalTheme {
  * The theme around `anchor`: the nearest `data-aside-theme`, the text direction and the
  * `--aside-*` tokens as set there, so an element portalled to <body> looks like its neighbours.
  */
-export function portalThemeOf(anchor: Element): PortalTheme {
+function portalThemeOf(anchor: Element): PortalTheme {
   const computed = getComputedStyle(anchor);
   const style: Record<string, string> = {};
   for (const token of themeTokens) {
