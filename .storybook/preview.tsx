@@ -15,7 +15,8 @@ const preview: Preview = {
       toolbar: { title: 'Direction', icon: 'transfer', items: ['ltr', 'rtl'], dynamicTitle: true },
     },
   },
-  initialGlobals: { theme: 'light', direction: 'ltr' },
+  // No initial globals: until a designer picks from the toolbar, a story's `theme` / `direction`
+  // parameter (the Dark and RTL stories) or light / ltr applies; once picked, the toolbar wins.
   parameters: {
     layout: 'padded',
     a11y: { test: 'error' },
@@ -23,8 +24,8 @@ const preview: Preview = {
   },
   decorators: [
     (Story, context) => {
-      const theme = context.parameters.theme ?? context.globals.theme ?? 'light';
-      const direction = context.parameters.direction ?? context.globals.direction ?? 'ltr';
+      const theme = context.globals.theme ?? context.parameters.theme ?? 'light';
+      const direction = context.globals.direction ?? context.parameters.direction ?? 'ltr';
       useEffect(() => {
         document.documentElement.dataset.asideTheme = theme;
         document.documentElement.style.colorScheme = theme;

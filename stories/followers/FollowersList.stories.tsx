@@ -100,7 +100,10 @@ export const RemovalRefused: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Remove Jane Doe' }));
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('refused');
+    // A friendly text by error code; the backend's own words only in the title.
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'The change could not be saved. Try again.',
+    );
     await expect(await canvas.findByText('Jane Doe')).toBeVisible();
   },
 };

@@ -5,7 +5,7 @@ import {
   type MemoryBackend,
   type MemoryBackendOptions,
 } from '@aside/core/memory';
-import { AsideProvider } from '@aside/react';
+import { AsideProvider, type AsideProviderProps } from '@aside/react';
 import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 
@@ -15,6 +15,9 @@ export interface MemoryWorkspaceProps {
   readonly backendOptions?: MemoryBackendOptions;
   /** Shape the backend and the store before the story renders (latency, failures, mode…). */
   readonly prepare?: (backend: MemoryBackend, store: AsideStore) => void;
+  /** Labels and locale for every component, set once on the provider. */
+  readonly labels?: AsideProviderProps['labels'];
+  readonly locale?: string;
   readonly children: ReactNode;
 }
 
@@ -23,6 +26,8 @@ export function MemoryWorkspace({
   agentId = demoAgents.sam.id,
   backendOptions,
   prepare,
+  labels,
+  locale,
   children,
 }: MemoryWorkspaceProps) {
   const [store] = useState<AsideStore>(() => {
@@ -35,7 +40,11 @@ export function MemoryWorkspace({
     return created;
   });
   useEffect(() => () => store.destroy(), [store]);
-  return <AsideProvider store={store}>{children}</AsideProvider>;
+  return (
+    <AsideProvider store={store} labels={labels} locale={locale}>
+      {children}
+    </AsideProvider>
+  );
 }
 
 /** Storybook decorator form of `MemoryWorkspace`. */

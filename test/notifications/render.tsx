@@ -2,6 +2,7 @@ import { type AsideStore, createAsideStore } from '@aside/core';
 import { createMemoryBackend, demoAgents, type MemoryBackend } from '@aside/core/memory';
 import {
   MessagingUpdates,
+  type MessagingUpdatesProps,
   type OpenConversation,
   Toaster,
   type ToasterProps,
@@ -26,6 +27,7 @@ export async function renderNotifications(
   options: {
     toaster?: Partial<ToasterProps>;
     updates?: boolean;
+    updatesProps?: Partial<MessagingUpdatesProps>;
     dir?: 'ltr' | 'rtl';
     agentId?: string;
   } = {},
@@ -50,7 +52,9 @@ export async function renderNotifications(
         {/* Far from the toasts, where a pointer rests without pausing them. */}
         <p style={{ marginBlockStart: '80vh' }}>Conversation history</p>
         <Toaster onOpenConversation={onOpenConversation} {...options.toaster} />
-        {options.updates && <MessagingUpdates onOpenConversation={onOpenConversation} />}
+        {options.updates && (
+          <MessagingUpdates onOpenConversation={onOpenConversation} {...options.updatesProps} />
+        )}
       </div>
     </AsideProvider>,
   );

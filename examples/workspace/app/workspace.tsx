@@ -1,6 +1,7 @@
 import type { ConversationSummary } from '@aside/adapter-http';
+import { RichTextView } from '@aside/composer/rich-text';
 import type { Agent } from '@aside/core';
-import { MessagingUpdates, Toaster } from '@aside/notifications';
+import { type MessageBodyProps, MessagingUpdates, Toaster } from '@aside/notifications';
 import { useEffect, useState } from 'react';
 import { ConversationView } from './conversation-view';
 
@@ -8,6 +9,12 @@ const CHANNEL_LABELS: Record<ConversationSummary['channel'], string> = {
   messaging: 'Messaging',
   ticket: 'Ticket',
   'live-chat': 'Live chat',
+};
+
+/** The notified note as stored (mentions, bold), links as text: the row is a button. */
+const updateBody = {
+  MessageBody: ({ event }: MessageBodyProps) =>
+    event.body ? <RichTextView body={event.body} links={false} /> : event.excerpt,
 };
 
 export interface WorkspaceProps {
@@ -54,7 +61,7 @@ export function Workspace({ agent, listConversations, onSignOut }: WorkspaceProp
             </li>
           ))}
         </ul>
-        <MessagingUpdates onOpenConversation={openConversation} />
+        <MessagingUpdates onOpenConversation={openConversation} components={updateBody} />
       </nav>
       <main className="aside-ws-main">
         {open ? (

@@ -1,7 +1,12 @@
 export { Composer, type ComposerProps } from './components/Composer';
 export { type ComposerToolbarProps, FormattingToolbar } from './components/FormattingToolbar';
 export { LinkPopover, type LinkPopoverProps } from './components/LinkPopover';
-export { MentionMenu, type MentionMenuProps } from './components/MentionMenu';
+export {
+  type MentionComponents,
+  MentionMenu,
+  type MentionMenuProps,
+  type MentionOptionProps,
+} from './components/MentionMenu';
 export { cleanPastedHtml } from './extensions/clean-pasted-html';
 export { formattingExtensions } from './extensions/formatting';
 export {

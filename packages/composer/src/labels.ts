@@ -1,5 +1,13 @@
 import type { AsideErrorCode, ComposerMode, MentionUnavailableReason } from '@aside/core';
+import { defaultErrorLabels, type LabelOverrides } from '@aside/react';
 import type { FormatName } from './formatting/formats';
+
+declare module '@aside/react' {
+  interface AsideLabels {
+    /** The composer's labels for every `Composer` below the provider. */
+    readonly composer?: ComposerLabelOverrides;
+  }
+}
 
 /** Every visible string of the composer. Override any of them through the `labels` prop. */
 export interface ComposerLabels {
@@ -85,18 +93,10 @@ export const defaultComposerLabels: ComposerLabels = {
     `${list(names)} will be added as ${names.length === 1 ? 'a follower' : 'followers'}`,
   cannotView: (names) => `${list(names)} can’t view this conversation`,
   errors: {
+    ...defaultErrorLabels,
     'adapter-failed': 'The message could not be sent. Your draft is safe; try again.',
-    'invalid-adapter-data': 'The server sent something unexpected. Try again.',
-    'invalid-mentions': 'Only agents can be mentioned. Remove the other mentions and try again.',
-    'mentions-unavailable': '@mentions are not available here. Remove them and try again.',
-    forbidden: 'You are not allowed to do this.',
-    'not-found': 'This conversation is not available.',
-    'empty-message': 'Write a message first.',
-    'invalid-body': 'This message contains something that cannot be sent. Remove it and try again.',
-    'too-large': 'This message is too long. Shorten it and try again.',
-    'too-many-mentions': 'Too many @mentions in one note. Remove some and try again.',
-    busy: 'A message is already being sent.',
   },
+
   shortcutHint: (shortcut) => `Shortcut: ${shortcut}`,
   toolbar: 'Formatting',
   formats: {
@@ -116,22 +116,4 @@ export const defaultComposerLabels: ComposerLabels = {
   },
 };
 
-export type ComposerLabelOverrides = {
-  readonly [Key in keyof ComposerLabels]?: ComposerLabels[Key] extends (...args: never[]) => string
-    ? ComposerLabels[Key]
-    : ComposerLabels[Key] extends string
-      ? string
-      : Partial<ComposerLabels[Key]>;
-};
-
-/** Defaults with the host's overrides laid over them (nested maps merge key by key). */
-export function resolveLabels(overrides: ComposerLabelOverrides = {}): ComposerLabels {
-  const merged: Record<string, unknown> = { ...defaultComposerLabels };
-  for (const [key, value] of Object.entries(overrides)) {
-    if (value === undefined) continue;
-    const base = merged[key];
-    merged[key] =
-      typeof value === 'object' && typeof base === 'object' ? { ...base, ...value } : value;
-  }
-  return merged as unknown as ComposerLabels;
-}
+export type ComposerLabelOverrides = LabelOverrides<ComposerLabels>;

@@ -1,5 +1,5 @@
 import { checkRichText, isSafeHref, type RichTextNode, UNREADABLE_MESSAGE_TEXT } from '@aside/core';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 
 export interface RichTextViewProps {
   /** A stored message body (Tiptap JSON), as the backend returned it. */
@@ -7,16 +7,18 @@ export interface RichTextViewProps {
   readonly className?: string;
   /** Shown instead of a body that is not valid rich text (R20). */
   readonly fallback?: ReactNode;
+  /** `false` draws links as their text: for a body inside a button or another link. */
+  readonly links?: boolean;
 }
 
 type Mark = NonNullable<RichTextNode['marks']>[number];
 
-function withMark(children: ReactNode, mark: Mark, key: number): ReactNode {
+function withMark(children: ReactNode, mark: Mark, key: number, links: boolean): ReactNode {
   if (mark.type === 'bold') return <strong key={key}>{children}</strong>;
   if (mark.type === 'italic') return <em key={key}>{children}</em>;
   if (mark.type === 'code') return <code key={key}>{children}</code>;
   const href = mark.attrs?.href;
-  if (mark.type === 'link' && isSafeHref(href)) {
+  if (links && mark.type === 'link' && isSafeHref(href)) {
     return (
       <a key={key} href={href.trim()} target="_blank" rel="noopener noreferrer">
         {children}
@@ -26,8 +28,13 @@ function withMark(children: ReactNode, mark: Mark, key: number): ReactNode {
   return children;
 }
 
-function renderNode(node: RichTextNode, key: number): ReactNode {
-  const children = node.content?.map(renderNode);
+const renderWith =
+  (links: boolean) =>
+  (node: RichTextNode, key: number): ReactNode =>
+    renderNode(node, key, links);
+
+function renderNode(node: RichTextNode, key: number, links: boolean): ReactNode {
+  const children = node.content?.map(renderWith(links));
   switch (node.type) {
     case 'paragraph':
       return <p key={key}>{children}</p>;
@@ -52,9 +59,14 @@ function renderNode(node: RichTextNode, key: number): ReactNode {
         </span>
       );
     case 'text':
-      return (node.marks ?? []).reduce<ReactNode>(
-        (inner, mark, index) => withMark(inner, mark, index),
-        <span key={key}>{node.text}</span>,
+      // Keyed by the node: marks are keyed by their own index, which repeats across nodes.
+      return (
+        <Fragment key={key}>
+          {(node.marks ?? []).reduce<ReactNode>(
+            (inner, mark, index) => withMark(inner, mark, index, links),
+            <span>{node.text}</span>,
+          )}
+        </Fragment>
       );
     default:
       return null;
@@ -67,7 +79,7 @@ function renderNode(node: RichTextNode, key: number): ReactNode {
  * with `rel="noopener noreferrer"`. React elements only, never HTML strings. A body that is not
  * valid rich text shows the fallback, and nothing else on the page is affected.
  */
-export function RichTextView({ body, className, fallback }: RichTextViewProps) {
+export function RichTextView({ body, className, fallback, links = true }: RichTextViewProps) {
   const classes = className ? `aside-rich-text ${className}` : 'aside-rich-text';
   if (!checkRichText(body).ok) {
     return (
@@ -76,5 +88,5 @@ export function RichTextView({ body, className, fallback }: RichTextViewProps) {
       </div>
     );
   }
-  return <div className={classes}>{body.content?.map(renderNode)}</div>;
+  return <div className={classes}>{body.content?.map(renderWith(links))}</div>;
 }

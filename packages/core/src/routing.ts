@@ -41,6 +41,7 @@ export function notificationsForMessage(
       actorId: author.id,
       actorName: author.name,
       excerpt: excerptOf(message.text),
+      body: message.body,
       createdAt: message.createdAt,
     });
   }

@@ -103,6 +103,8 @@ export interface NotificationEvent {
   readonly actorId: string;
   readonly actorName: string;
   readonly excerpt: string;
+  /** The message as stored (rich text), for a UI that shows it whole; absent from older backends. */
+  readonly body?: RichTextNode;
   readonly createdAt: number;
 }
 

@@ -80,6 +80,7 @@ const notificationShape = shape({
   actorId: string,
   actorName: string,
   excerpt: string,
+  body: optional((v) => (checkRichText(v).ok ? null : 'valid rich text')),
   createdAt: number,
 });
 

@@ -1,5 +1,5 @@
 import type { Person } from '@aside/core';
-import { type KeyboardEvent, memo } from 'react';
+import { type ComponentType, type KeyboardEvent, memo } from 'react';
 import { Avatar } from './avatar';
 import type { FollowersListLabels } from './labels';
 
@@ -12,11 +12,35 @@ export interface ChipModel {
   readonly pending: boolean;
 }
 
+/** What a `FollowerChip` slot draws inside the chip; focus, Delete and the X stay Aside's. */
+export interface FollowerChipContentProps {
+  readonly person: Person | null;
+  readonly name: string;
+  readonly isAssignee: boolean;
+  /** The "Assignee" badge text. */
+  readonly assigneeLabel: string;
+}
+
+export interface FollowerChipComponents {
+  readonly FollowerChip?: ComponentType<FollowerChipContentProps>;
+}
+
+function DefaultChipContent({ person, name, isAssignee, assigneeLabel }: FollowerChipContentProps) {
+  return (
+    <>
+      <Avatar person={person} name={name} />
+      <span className="aside-chip__name">{name}</span>
+      {isAssignee && <span className="aside-chip__badge">{assigneeLabel}</span>}
+    </>
+  );
+}
+
 /** Flat props, so memo's shallow comparison sees when nothing about this chip changed. */
 interface FollowerChipProps extends ChipModel {
   readonly active: boolean;
   readonly hintId: string;
   readonly labels: FollowersListLabels;
+  readonly Content?: ComponentType<FollowerChipContentProps> | undefined;
   /** Stable across renders (they take the chip id), so unchanged chips skip re-rendering. */
   readonly register: (chipId: string, element: HTMLLIElement | null) => void;
   readonly onFocus: (chipId: string) => void;
@@ -29,6 +53,7 @@ export const FollowerChip = memo(function FollowerChip({
   active,
   hintId,
   labels,
+  Content = DefaultChipContent,
   register,
   onFocus,
   onKeyDown,
@@ -46,9 +71,12 @@ export const FollowerChip = memo(function FollowerChip({
       onFocus={() => onFocus(chip.id)}
       onKeyDown={(event) => onKeyDown(event, chip.id)}
     >
-      <Avatar person={chip.person} name={chip.name} />
-      <span className="aside-chip__name">{chip.name}</span>
-      {chip.isAssignee && <span className="aside-chip__badge">{labels.assignee}</span>}
+      <Content
+        person={chip.person}
+        name={chip.name}
+        isAssignee={chip.isAssignee}
+        assigneeLabel={labels.assignee}
+      />
       {chip.removable && (
         <button
           type="button"

@@ -1,8 +1,14 @@
-import { useFollowers, useListNavigation } from '@aside/react';
+import {
+  type LabelOverrides,
+  useFollowers,
+  useLabels,
+  useListNavigation,
+  useLocale,
+} from '@aside/react';
 import type { KeyboardEvent, RefObject } from 'react';
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { AddFollower } from './add-follower';
-import { type ChipModel, FollowerChip } from './follower-chip';
+import { type ChipModel, FollowerChip, type FollowerChipComponents } from './follower-chip';
 import { defaultFollowersLabels, type FollowersListLabels } from './labels';
 
 /** How long the Undo offer stays after a removal. */
@@ -15,8 +21,10 @@ export interface FollowersListProps {
   readonly conversationId: string;
   /** Chips shown before the "+N" button; the rest appear when it is pressed. */
   readonly maxVisible?: number;
-  readonly labels?: Partial<FollowersListLabels>;
+  readonly labels?: LabelOverrides<FollowersListLabels>;
   readonly className?: string;
+  /** Render pieces to swap: `FollowerChip` draws a chip's content (avatar, name, badge). */
+  readonly components?: FollowerChipComponents;
 }
 
 /** R9–R11: the assignee and followers of a conversation as chips, with removal and Undo. */
@@ -25,8 +33,10 @@ export function FollowersList({
   maxVisible = DEFAULT_MAX_VISIBLE,
   labels: overrides,
   className,
+  components,
 }: FollowersListProps) {
-  const labels = useMemo(() => ({ ...defaultFollowersLabels, ...overrides }), [overrides]);
+  const labels = useLabels('followers', defaultFollowersLabels, overrides);
+  const locale = useLocale();
   const id = useId();
   const {
     status,
@@ -156,6 +166,7 @@ export function FollowersList({
       className={className ? `aside-followers ${className}` : 'aside-followers'}
       aria-labelledby={headingId}
       tabIndex={-1}
+      lang={locale}
     >
       <h2 id={headingId} className="aside-followers__heading">
         {labels.heading}
@@ -176,6 +187,7 @@ export function FollowersList({
               active={chip.id === tabStop}
               hintId={hintId}
               labels={labels}
+              Content={components?.FollowerChip}
               register={register}
               onFocus={onChipFocus}
               onKeyDown={onChipKey}
@@ -227,7 +239,7 @@ export function FollowersList({
       </div>
       {error && (
         <div className="aside-followers__error" role="alert">
-          <span>{labels.error(error)}</span>
+          <span title={error.message}>{labels.errors[error.code]}</span>
           <button type="button" className="aside-followers__dismiss" onClick={clearError}>
             {labels.dismissError}
           </button>

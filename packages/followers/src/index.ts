@@ -1,2 +1,3 @@
+export type { FollowerChipComponents, FollowerChipContentProps } from './follower-chip';
 export { FollowersList, type FollowersListProps } from './followers-list';
-export type { FollowersListLabels } from './labels';
+export { defaultFollowersLabels, type FollowersListLabels } from './labels';

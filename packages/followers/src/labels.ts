@@ -1,4 +1,12 @@
-import type { AsideError } from '@aside/core';
+import type { AsideErrorCode } from '@aside/core';
+import { defaultErrorLabels, type LabelOverrides } from '@aside/react';
+
+declare module '@aside/react' {
+  interface AsideLabels {
+    /** The labels of every `FollowersList` below the provider. */
+    readonly followers?: LabelOverrides<FollowersListLabels>;
+  }
+}
 
 /** Every visible string of the Followers list, with English defaults. */
 export interface FollowersListLabels {
@@ -12,7 +20,8 @@ export interface FollowersListLabels {
   readonly showMoreText: (hidden: number) => string;
   readonly removed: (name: string) => string;
   readonly undo: string;
-  readonly error: (error: AsideError) => string;
+  /** What the agent reads when a change fails, by the core's error code (the detail is in `title`). */
+  readonly errors: Readonly<Record<AsideErrorCode, string>>;
   readonly dismissError: string;
   readonly addFollower: string;
   readonly searchAgents: string;
@@ -35,7 +44,7 @@ export const defaultFollowersLabels: FollowersListLabels = {
   showMoreText: (hidden) => `+${hidden}`,
   removed: (name) => `${name} removed`,
   undo: 'Undo',
-  error: (error) => error.message,
+  errors: defaultErrorLabels,
   dismissError: 'Dismiss',
   addFollower: 'Add follower',
   searchAgents: 'Search agents',

@@ -1,3 +1,8 @@
-export type { NotificationsLabels, OpenConversation } from './labels';
+export {
+  defaultNotificationsLabels,
+  type NotificationsLabels,
+  type OpenConversation,
+} from './labels';
 export { MessagingUpdates, type MessagingUpdatesProps } from './messaging-updates';
+export type { MessageBodyProps, NotificationsComponents, ToastBodyProps } from './slots';
 export { Toaster, type ToasterPlacement, type ToasterProps } from './toaster';

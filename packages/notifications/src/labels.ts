@@ -1,3 +1,12 @@
+import type { LabelOverrides } from '@aside/react';
+
+declare module '@aside/react' {
+  interface AsideLabels {
+    /** The labels of every `Toaster` and `MessagingUpdates` below the provider. */
+    readonly notifications?: LabelOverrides<NotificationsLabels>;
+  }
+}
+
 /** Every visible string of the toasts and the Messaging updates list, with English defaults. */
 export interface NotificationsLabels {
   readonly region: string;
@@ -17,7 +26,8 @@ export interface NotificationsLabels {
   readonly noUpdates: string;
   readonly unread: string;
   readonly replyTo: (subject: string) => string;
-  readonly time: (createdAt: number) => string;
+  /** When an update happened; `locale` is the provider's (undefined: the browser's). */
+  readonly time: (createdAt: number, locale?: string) => string;
 }
 
 export const defaultNotificationsLabels: NotificationsLabels = {
@@ -37,8 +47,8 @@ export const defaultNotificationsLabels: NotificationsLabels = {
   noUpdates: 'No updates yet',
   unread: 'Unread',
   replyTo: (subject) => `Reply in ${subject}`,
-  time: (createdAt) =>
-    new Date(createdAt).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' }),
+  time: (createdAt, locale) =>
+    new Date(createdAt).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' }),
 };
 
 /** How a host opens a conversation: in its composer, at the event that was chosen (R12–R14). */

@@ -1,5 +1,11 @@
 import type { NotificationItem } from '@aside/core';
-import { useListNavigation, useNotifications } from '@aside/react';
+import {
+  type LabelOverrides,
+  useLabels,
+  useListNavigation,
+  useLocale,
+  useNotifications,
+} from '@aside/react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { groupAt, groupUpdates } from './group-updates';
 import {
@@ -7,6 +13,7 @@ import {
   type NotificationsLabels,
   type OpenConversation,
 } from './labels';
+import { DefaultMessageBody, type NotificationsComponents } from './slots';
 import { UpdateRow } from './update-row';
 import { useWindow } from './use-window';
 
@@ -17,8 +24,10 @@ const HEADER_HEIGHT = 40;
 
 export interface MessagingUpdatesProps {
   readonly onOpenConversation: OpenConversation;
-  readonly labels?: Partial<NotificationsLabels>;
+  readonly labels?: LabelOverrides<NotificationsLabels>;
   readonly className?: string;
+  /** Render pieces to swap: `MessageBody` draws the notified message in each row. */
+  readonly components?: Pick<NotificationsComponents, 'MessageBody'>;
 }
 
 /**
@@ -29,8 +38,10 @@ export function MessagingUpdates({
   onOpenConversation,
   labels: overrides,
   className,
+  components,
 }: MessagingUpdatesProps) {
-  const labels = { ...defaultNotificationsLabels, ...overrides };
+  const labels = useLabels('notifications', defaultNotificationsLabels, overrides);
+  const locale = useLocale();
   const { items, unreadCount, markRead, prepareReply } = useNotifications();
   const { groups, order, groupOf, height } = useMemo(
     () => groupUpdates(items, HEADER_HEIGHT, ROW_HEIGHT),
@@ -119,6 +130,7 @@ export function MessagingUpdates({
     <section
       className={className ? `aside-updates ${className}` : 'aside-updates'}
       aria-labelledby={headingId}
+      lang={locale}
     >
       <header className="aside-updates__header">
         <h2 id={headingId} className="aside-updates__heading">
@@ -192,6 +204,8 @@ export function MessagingUpdates({
                           top={(index - group.first) * ROW_HEIGHT}
                           inTabOrder={index === active}
                           labels={labels}
+                          locale={locale}
+                          Body={components?.MessageBody ?? DefaultMessageBody}
                           onOpen={open}
                           onFocus={(item) => setActiveId(item.event.id)}
                           onKeyDown={onKeyDown}

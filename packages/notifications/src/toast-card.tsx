@@ -1,12 +1,14 @@
 import type { Toast } from '@aside/core';
-import { type KeyboardEvent, useId } from 'react';
+import { type ComponentType, type KeyboardEvent, useId } from 'react';
 import type { NotificationsLabels } from './labels';
+import type { ToastBodyProps } from './slots';
 import { useToastSwipe } from './use-toast-swipe';
 import { useToastTimer } from './use-toast-timer';
 
 interface ToastCardProps {
   readonly toast: Toast;
   readonly labels: NotificationsLabels;
+  readonly Body: ComponentType<ToastBodyProps>;
   readonly duration: number;
   readonly paused: boolean;
   readonly onAction: () => void;
@@ -18,9 +20,9 @@ interface ToastCardProps {
  * R12 mention toast (Reply) or R13 update toast (See conversation), coalesced with a count;
  * swiped towards the inline end, it is dismissed (R15).
  */
-export function ToastCard({ toast, labels, duration, paused, ...handlers }: ToastCardProps) {
+export function ToastCard({ toast, labels, Body, duration, paused, ...handlers }: ToastCardProps) {
   const id = useId();
-  const { event, kind, count } = toast;
+  const { event, kind } = toast;
   const { swipe, swipeHandlers } = useToastSwipe(handlers.onDismiss);
   // A toast held by a finger never expires under it.
   useToastTimer(event.id, duration, paused || swipe === 'move', handlers.onDismiss);
@@ -40,8 +42,7 @@ export function ToastCard({ toast, labels, duration, paused, ...handlers }: Toas
           : labels.updated(event.actorName, event.conversationSubject)}
       </p>
       <div id={`${id}-body`} className="aside-toast__body">
-        {count > 1 && <p className="aside-toast__count">{labels.newUpdates(count)}</p>}
-        {event.excerpt && <p className="aside-toast__excerpt">{event.excerpt}</p>}
+        <Body toast={toast} labels={labels} />
       </div>
       <div className="aside-toast__actions">
         <button type="button" className="aside-toast__action" onClick={handlers.onAction}>

@@ -1,5 +1,5 @@
 import type { Toast } from '@aside/core';
-import { useNotifications } from '@aside/react';
+import { type LabelOverrides, useLabels, useLocale, useNotifications } from '@aside/react';
 import { type FocusEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import {
@@ -7,7 +7,9 @@ import {
   type NotificationsLabels,
   type OpenConversation,
 } from './labels';
+import { DefaultToastBody, type NotificationsComponents } from './slots';
 import { ToastCard } from './toast-card';
+import { usePortalTheme } from './use-portal-theme';
 
 /** R12: a mention toast stays 10 seconds, whatever the agent's status. */
 const TOAST_LIFETIME_MS = 10_000;
@@ -25,7 +27,11 @@ export interface ToasterProps {
   readonly visibleToasts?: number;
   /** Key that moves focus to the toasts (like Radix). */
   readonly hotkey?: string;
-  readonly labels?: Partial<NotificationsLabels>;
+  readonly labels?: LabelOverrides<NotificationsLabels>;
+  /** Added to the toaster region's class (`aside-toaster`). */
+  readonly className?: string;
+  /** Render pieces to swap: `ToastBody` draws a toast's body under its title. */
+  readonly components?: Pick<NotificationsComponents, 'ToastBody'>;
 }
 
 /** R12–R15: the current agent's toasts in a labelled region, announced politely, never taking focus. */
@@ -36,8 +42,14 @@ export function Toaster({
   visibleToasts = VISIBLE_TOASTS,
   hotkey = 'F8',
   labels: overrides,
+  className,
+  components,
 }: ToasterProps) {
-  const labels = { ...defaultNotificationsLabels, ...overrides };
+  const labels = useLabels('notifications', defaultNotificationsLabels, overrides);
+  const locale = useLocale();
+  // Portalled to <body>: the theme, tokens and direction come from where the Toaster is rendered.
+  const anchor = useRef<HTMLSpanElement>(null);
+  const theme = usePortalTheme(() => anchor.current);
   const { toasts, dismissToast, markRead, prepareReply } = useNotifications();
   const [mounted, setMounted] = useState(false);
   const [hovered, setHovered] = useState(false);
@@ -71,7 +83,8 @@ export function Toaster({
     if (mounted && newestText) setAnnouncement(newestText);
   }, [mounted, newestText]);
 
-  if (!mounted) return null;
+  const anchorElement = <span ref={anchor} hidden />;
+  if (!mounted) return anchorElement;
 
   const shown = toasts.slice(0, visibleToasts);
   const hidden = toasts.length - shown.length;
@@ -128,11 +141,13 @@ export function Toaster({
     if (!region.current?.contains(event.relatedTarget as Node | null)) setFocused(false);
   };
 
-  return createPortal(
+  const portal = createPortal(
     <>
       <section
+        {...theme}
         ref={region}
-        className="aside-toaster"
+        className={className ? `aside-toaster ${className}` : 'aside-toaster'}
+        lang={locale}
         data-placement={placement}
         data-paused={paused || undefined}
         aria-label={labels.region}
@@ -150,6 +165,7 @@ export function Toaster({
                 key={toast.id}
                 toast={toast}
                 labels={labels}
+                Body={components?.ToastBody ?? DefaultToastBody}
                 duration={duration}
                 paused={paused}
                 onAction={() => open(toast)}
@@ -166,6 +182,12 @@ export function Toaster({
       </div>
     </>,
     document.body,
+  );
+  return (
+    <>
+      {anchorElement}
+      {portal}
+    </>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { NotificationItem } from '@aside/core';
-import type { KeyboardEvent } from 'react';
+import type { ComponentType, KeyboardEvent } from 'react';
 import type { NotificationsLabels } from './labels';
+import type { MessageBodyProps } from './slots';
 
 interface UpdateRowProps {
   readonly item: NotificationItem;
@@ -12,13 +13,24 @@ interface UpdateRowProps {
   readonly top: number;
   readonly inTabOrder: boolean;
   readonly labels: NotificationsLabels;
+  readonly locale: string | undefined;
+  readonly Body: ComponentType<MessageBodyProps>;
   readonly onOpen: (item: NotificationItem) => void;
   readonly onFocus: (item: NotificationItem) => void;
   readonly onKeyDown: (event: KeyboardEvent, index: number) => void;
 }
 
 /** R14: one update; choosing it (or Reply) opens its conversation to reply. */
-export function UpdateRow({ item, index, top, inTabOrder, labels, ...props }: UpdateRowProps) {
+export function UpdateRow({
+  item,
+  index,
+  top,
+  inTabOrder,
+  labels,
+  locale,
+  Body,
+  ...props
+}: UpdateRowProps) {
   const { event } = item;
   const tabIndex = inTabOrder ? 0 : -1;
   return (
@@ -46,10 +58,12 @@ export function UpdateRow({ item, index, top, inTabOrder, labels, ...props }: Up
           {event.kind === 'mention' ? labels.mentionedYou(event.actorName) : event.actorName}
           {' · '}
           <time dateTime={new Date(event.createdAt).toISOString()}>
-            {labels.time(event.createdAt)}
+            {labels.time(event.createdAt, locale)}
           </time>
         </span>
-        <span className="aside-update__excerpt">{event.excerpt}</span>
+        <span className="aside-update__excerpt">
+          <Body event={event} />
+        </span>
       </button>
       <button
         type="button"

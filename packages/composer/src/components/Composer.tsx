@@ -1,5 +1,5 @@
 import { type ComposerMode, type Message, mentionGate } from '@aside/core';
-import { useComposerState, useMentionSearch } from '@aside/react';
+import { useComposerState, useLabels, useLocale, useMentionSearch } from '@aside/react';
 import { EditorContent, useEditorState } from '@tiptap/react';
 import {
   type KeyboardEvent,
@@ -7,11 +7,10 @@ import {
   useCallback,
   useEffect,
   useId,
-  useMemo,
   useRef,
   useState,
 } from 'react';
-import { type ComposerLabelOverrides, resolveLabels } from '../labels';
+import { type ComposerLabelOverrides, defaultComposerLabels } from '../labels';
 import { modeForShortcut } from '../mode-shortcuts';
 import { createMentionSuggestions } from '../suggestions/controller';
 import { useComposerEditor } from '../use-composer-editor';
@@ -19,7 +18,7 @@ import { type ComposerToolbarProps, FormattingToolbar } from './FormattingToolba
 import { InfoIcon, LockIcon } from './icons';
 import { LinkPopover } from './LinkPopover';
 import { MentionAnnouncer } from './MentionAnnouncer';
-import { MentionMenu } from './MentionMenu';
+import { type MentionComponents, MentionMenu } from './MentionMenu';
 import { MentionPlanLine } from './MentionPlanLine';
 import { ModeSwitch } from './ModeSwitch';
 
@@ -30,6 +29,8 @@ export interface ComposerProps {
   /** After the backend accepted the message. */
   readonly onSubmitted?: (message: Message) => void;
   readonly className?: string;
+  /** Render pieces to swap: `MentionOption` draws one agent in the @mention menu. */
+  readonly components?: MentionComponents;
   /**
    * Put the caret in the editor once it is ready: for a host opening the conversation from a
    * toast's Reply (`onOpenConversation(id, { focus: 'composer' })`).
@@ -50,11 +51,13 @@ export function Composer({
   labels: overrides,
   onSubmitted,
   className,
+  components,
   autoFocus = false,
   mentionSearchDebounceMs,
   toolbar = true,
 }: ComposerProps) {
-  const labels = useMemo(() => resolveLabels(overrides), [overrides]);
+  const labels = useLabels('composer', defaultComposerLabels, overrides);
+  const locale = useLocale();
   const { composer, mentions, writing, setMode, setDraft, submit } =
     useComposerState(conversationId);
   const writable = writing?.allowed !== false;
@@ -181,6 +184,7 @@ export function Composer({
       className={['aside-composer', className].filter(Boolean).join(' ')}
       data-mode={mode}
       data-submitting={submitting || undefined}
+      lang={locale}
       onKeyDown={onKeyDown}
     >
       <ModeSwitch
@@ -226,7 +230,7 @@ export function Composer({
           <span id={ids.plan} hidden />
         )}
         {error ? (
-          <p id={ids.error} role="alert" className="aside-composer__error">
+          <p id={ids.error} role="alert" className="aside-composer__error" title={error.message}>
             {labels.errors[error.code]}
           </p>
         ) : (
@@ -255,7 +259,12 @@ export function Composer({
           </button>
         </div>
       </div>
-      <MentionMenu editor={editor} suggestions={suggestions} labels={labels} />
+      <MentionMenu
+        editor={editor}
+        suggestions={suggestions}
+        labels={labels}
+        components={components}
+      />
       <MentionAnnouncer suggestions={suggestions} labels={labels} />
     </div>
   );

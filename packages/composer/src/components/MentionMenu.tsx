@@ -1,6 +1,14 @@
+import type { Agent, MentionHint } from '@aside/core';
 import { autoUpdate, flip, offset, shift, useFloating } from '@floating-ui/react';
 import type { Editor } from '@tiptap/core';
-import { type ReactNode, useEffect, useId, useLayoutEffect, useState } from 'react';
+import {
+  type ComponentType,
+  type ReactNode,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useState,
+} from 'react';
 import { createPortal } from 'react-dom';
 import type { ComposerLabels } from '../labels';
 import type { MentionSuggestions } from '../suggestions/controller';
@@ -11,10 +19,41 @@ import { InfoIcon } from './icons';
 // useLayoutEffect warns on the server; positioning only matters in a browser.
 const useClientLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
+/** What a `MentionOption` slot draws: one agent; the option element around it stays Aside's. */
+export interface MentionOptionProps {
+  readonly agent: Agent;
+  /** Why this agent is marked (R7: `cannot-view`), and its label. */
+  readonly hint: MentionHint;
+  readonly hintLabel: string | undefined;
+  readonly active: boolean;
+}
+
+export interface MentionComponents {
+  readonly MentionOption?: ComponentType<MentionOptionProps>;
+}
+
 export interface MentionMenuProps {
   readonly editor: Editor | null;
   readonly suggestions: MentionSuggestions;
   readonly labels: ComposerLabels;
+  readonly components?: MentionComponents;
+}
+
+function DefaultMentionOption({ agent, hint, hintLabel }: MentionOptionProps) {
+  return (
+    <>
+      <Avatar agent={agent} />
+      <span className="aside-mention-menu__who">
+        <span className="aside-mention-menu__name">{agent.name}</span>
+        {agent.detail && <span className="aside-mention-menu__detail">{agent.detail}</span>}
+      </span>
+      {hint && (
+        <span className="aside-mention-menu__hint" data-hint={hint}>
+          {hintLabel}
+        </span>
+      )}
+    </>
+  );
 }
 
 /** WAI-ARIA combobox semantics on the editor element while a menu is open. */
@@ -54,7 +93,8 @@ function useComboboxAria(
 }
 
 /** The default @mention menu: anchored at the caret, flips and shifts at the viewport's edges. */
-export function MentionMenu({ editor, suggestions, labels }: MentionMenuProps) {
+export function MentionMenu({ editor, suggestions, labels, components }: MentionMenuProps) {
+  const Option = components?.MentionOption ?? DefaultMentionOption;
   const menu = useMentionSuggestions(suggestions);
   const listboxId = useId();
   const optionId = (index: number) => `${listboxId}-${index}`;
@@ -78,8 +118,9 @@ export function MentionMenu({ editor, suggestions, labels }: MentionMenuProps) {
     whileElementsMounted: autoUpdate,
   });
 
-  // The portal leaves the composer's subtree: carry its theme and direction along.
-  const [context, setContext] = useState<{ theme?: string; dir?: string }>({});
+  // The portal leaves the composer's subtree: carry its theme and direction along (tokens set
+  // on a host wrapper stay behind: set them on :root or on .aside-mention-menu too).
+  const [context, setContext] = useState<{ 'data-aside-theme'?: string | null; dir?: string }>({});
   const { clientRect, open } = menu;
   useClientLayoutEffect(() => {
     if (!open || !editor || editor.isDestroyed) return;
@@ -88,9 +129,8 @@ export function MentionMenu({ editor, suggestions, labels }: MentionMenuProps) {
       getBoundingClientRect: () => clientRect?.() ?? element.getBoundingClientRect(),
       contextElement: element,
     });
-    const theme = element.closest('[data-aside-theme]')?.getAttribute('data-aside-theme');
     setContext({
-      ...(theme ? { theme } : {}),
+      'data-aside-theme': element.closest('[data-aside-theme]')?.getAttribute('data-aside-theme'),
       dir: getComputedStyle(element).direction,
     });
   }, [open, clientRect, editor, refs]);
@@ -150,18 +190,12 @@ export function MentionMenu({ editor, suggestions, labels }: MentionMenuProps) {
             onMouseMove={() => menu.highlight(index)}
             onClick={() => menu.choose(index)}
           >
-            <Avatar agent={item.agent} />
-            <span className="aside-mention-menu__who">
-              <span className="aside-mention-menu__name">{item.agent.name}</span>
-              {item.agent.detail && (
-                <span className="aside-mention-menu__detail">{item.agent.detail}</span>
-              )}
-            </span>
-            {item.hint && (
-              <span className="aside-mention-menu__hint" data-hint={item.hint}>
-                {labels.hints[item.hint]}
-              </span>
-            )}
+            <Option
+              agent={item.agent}
+              active={index === menu.activeIndex}
+              hint={item.hint}
+              hintLabel={item.hint ? labels.hints[item.hint] : undefined}
+            />
           </div>
         ))}
       </div>
@@ -171,12 +205,11 @@ export function MentionMenu({ editor, suggestions, labels }: MentionMenuProps) {
   // Portalled to the body so no overflow or stacking context of the host clips it.
   return createPortal(
     <div
+      {...context}
       ref={refs.setFloating}
       style={floatingStyles}
       className="aside-mention-menu"
       data-status={menu.status}
-      data-aside-theme={context.theme}
-      dir={context.dir}
     >
       {body}
       {/* Outside the listbox (only options belong there); the live count already says it. */}
