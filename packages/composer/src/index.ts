@@ -1,12 +1,12 @@
-export { Composer, type ComposerProps } from './components/Composer';
-export { type ComposerToolbarProps, FormattingToolbar } from './components/FormattingToolbar';
-export { LinkPopover, type LinkPopoverProps } from './components/LinkPopover';
+export { Composer, type ComposerProps } from './components/composer';
+export { type ComposerToolbarProps, FormattingToolbar } from './components/formatting-toolbar';
+export { LinkPopover, type LinkPopoverProps } from './components/link-popover';
 export {
   type MentionComponents,
   MentionMenu,
   type MentionMenuProps,
   type MentionOptionProps,
-} from './components/MentionMenu';
+} from './components/mention-menu';
 export { cleanPastedHtml } from './extensions/clean-pasted-html';
 export { formattingExtensions } from './extensions/formatting';
 export {

@@ -14,13 +14,13 @@ import { type ComposerLabelOverrides, defaultComposerLabels } from '../labels';
 import { modeForShortcut } from '../mode-shortcuts';
 import { createMentionSuggestions } from '../suggestions/controller';
 import { useComposerEditor } from '../use-composer-editor';
-import { type ComposerToolbarProps, FormattingToolbar } from './FormattingToolbar';
+import { type ComposerToolbarProps, FormattingToolbar } from './formatting-toolbar';
 import { InfoIcon, LockIcon } from './icons';
-import { LinkPopover } from './LinkPopover';
-import { MentionAnnouncer } from './MentionAnnouncer';
-import { type MentionComponents, MentionMenu } from './MentionMenu';
-import { MentionPlanLine } from './MentionPlanLine';
-import { ModeSwitch } from './ModeSwitch';
+import { LinkPopover } from './link-popover';
+import { MentionAnnouncer } from './mention-announcer';
+import { type MentionComponents, MentionMenu } from './mention-menu';
+import { MentionPlanLine } from './mention-plan-line';
+import { ModeSwitch } from './mode-switch';
 
 export interface ComposerProps {
   readonly conversationId: string;

@@ -13,7 +13,7 @@ import { createPortal } from 'react-dom';
 import type { ComposerLabels } from '../labels';
 import type { MentionSuggestions } from '../suggestions/controller';
 import { useMentionSuggestions } from '../suggestions/use-mention-suggestions';
-import { Avatar } from './Avatar';
+import { Avatar } from './avatar';
 import { InfoIcon } from './icons';
 
 // useLayoutEffect warns on the server; positioning only matters in a browser.
