@@ -65,7 +65,10 @@ export function MentionMenu({ editor, suggestions, labels }: MentionMenuProps) {
     ? optionId(Math.min(menu.activeIndex, menu.items.length - 1))
     : null;
   useClientLayoutEffect(() => {
-    if (activeOption) document.getElementById(activeOption)?.scrollIntoView({ block: 'nearest' });
+    const option = activeOption && document.getElementById(activeOption);
+    // A menu opens scrolled to its first option: skip scrollIntoView, the costliest step of opening.
+    if (option && (option.previousSibling || option.parentElement?.scrollTop))
+      option.scrollIntoView({ block: 'nearest' });
   }, [activeOption]);
 
   useComboboxAria(editor, expanded, listboxId, activeOption);
@@ -88,11 +91,10 @@ export function MentionMenu({ editor, suggestions, labels }: MentionMenuProps) {
       getBoundingClientRect: () => clientRect?.() ?? element.getBoundingClientRect(),
       contextElement: element,
     });
-    const theme = element.closest('[data-aside-theme]')?.getAttribute('data-aside-theme');
-    setContext({
-      ...(theme ? { theme } : {}),
-      dir: getComputedStyle(element).direction,
-    });
+    const theme = element.closest('[data-aside-theme]')?.getAttribute('data-aside-theme') ?? '';
+    const dir = getComputedStyle(element).direction;
+    // Unchanged context must not cost the menu a second render on every keystroke.
+    setContext((now) => (now.theme === theme && now.dir === dir ? now : { theme, dir }));
   }, [open, clientRect, editor, refs]);
 
   if (!menu.open) return null;
@@ -175,7 +177,7 @@ export function MentionMenu({ editor, suggestions, labels }: MentionMenuProps) {
       style={floatingStyles}
       className="aside-mention-menu"
       data-status={menu.status}
-      data-aside-theme={context.theme}
+      data-aside-theme={context.theme || undefined}
       dir={context.dir}
     >
       {body}

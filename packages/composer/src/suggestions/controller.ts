@@ -61,9 +61,16 @@ export function createMentionSuggestions(options: {
 }): MentionSuggestions {
   let state = CLOSED;
   const listeners = new Set<() => void>();
-  const set = (partial: Partial<MentionSuggestionsState>) => {
-    state = { ...state, ...partial };
+  const notify = () => {
     for (const listener of [...listeners]) listener();
+  };
+  let quiet: ReturnType<typeof setTimeout> | undefined;
+  /** `later`: tell listeners a task later, so results found in this task paint with the menu. */
+  const set = (partial: Partial<MentionSuggestionsState>, later = false) => {
+    state = { ...state, ...partial };
+    clearTimeout(quiet);
+    if (later) quiet = setTimeout(notify);
+    else notify();
   };
   const pluginKey = new PluginKey('asideMention');
   let editor: Editor | null = null;
@@ -99,7 +106,8 @@ export function createMentionSuggestions(options: {
     if (reason) return set({ ...base, status: 'unavailable', items: [] });
     if (props.loading) {
       retrying?.abort();
-      return set({ ...base, status: 'loading', activeIndex: queryChanged ? 0 : state.activeIndex });
+      const activeIndex = queryChanged ? 0 : state.activeIndex;
+      return set({ ...base, status: 'loading', activeIndex }, true);
     }
     set({
       ...base,
