@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
-import { benchMenuOpen, benchTyping, taskMs } from './composer.mjs';
+import { benchComposer, taskMs } from './composer.mjs';
 import { refuse, spread } from './stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -57,9 +57,8 @@ export async function benchBrowser({ only } = {}) {
       await page.close();
     }
 
-    const { asideP95PerRound, ...typing } = await benchTyping(fresh, ROUNDS);
-    console.log('  menuOpen…');
-    const menuOpen = await benchMenuOpen(fresh, ROUNDS, asideP95PerRound);
+    console.log('  typing and menuOpen…');
+    const { typing, menuOpen } = await benchComposer(fresh, ROUNDS);
     if (only === 'composer') return { typing, menuOpen };
 
     console.log('  renders…');

@@ -52,53 +52,6 @@ const mounts = {
 
 const rotate = (kinds, round) => kinds.map((_, i) => kinds[(i + round) % kinds.length]);
 
-/** Keystroke→paint at the end of a long note, four editors per round. */
-export async function benchTyping(fresh, rounds) {
-  const kinds = Object.keys(mounts);
-  const runs = Object.fromEntries(kinds.map((kind) => [kind, []]));
-  const savesPerRun = [];
-  for (let round = 0; round < rounds; round++) {
-    for (const kind of rotate(kinds, round)) {
-      const { page, cdp } = await fresh();
-      await page.evaluate(mounts[kind], PARAGRAPHS);
-      runs[kind].push(await typeAtEnd(page, cdp, kind === 'aside'));
-      if (kind === 'aside') {
-        const { saves } = await page.evaluate(() => window.bench.countersNow());
-        // The window must hold the draft saves it claims to include.
-        if (saves < BURSTS)
-          refuse(`only ${saves} draft saves inside the window (expected ${BURSTS})`);
-        savesPerRun.push(saves);
-      }
-      await page.close();
-    }
-    console.log(`  typing round ${round + 1}/${rounds} done`);
-  }
-  const of = (kind, field) => runs[kind].map((run) => run[field]);
-  const perKey = 'mainThreadMsPerKey';
-  return {
-    paragraphs: PARAGRAPHS,
-    keystrokes: BURSTS * KEYS_PER_BURST,
-    schedule: `${BURSTS} bursts of ${KEYS_PER_BURST} keys at 25 ms, ${PAUSE_MS} ms pauses (draft saves inside the window)`,
-    draftSavesPerRun: spread(savesPerRun, 0),
-    asideP95Ms: spread(of('aside', 'p95Ms')),
-    sameSchemaP95Ms: spread(of('same-schema', 'p95Ms')),
-    starterKitP95Ms: spread(of('starter-kit', 'p95Ms')),
-    liveblocksP95Ms: spread(of('liveblocks', 'p95Ms')),
-    p95RatioVsSameSchema: ratioSpread(of('aside', 'p95Ms'), of('same-schema', 'p95Ms')),
-    p95RatioVsStarterKit: ratioSpread(of('aside', 'p95Ms'), of('starter-kit', 'p95Ms')),
-    p95RatioVsLiveblocks: ratioSpread(of('aside', 'p95Ms'), of('liveblocks', 'p95Ms')),
-    asideMainThreadMsPerKey: spread(of('aside', perKey)),
-    sameSchemaMainThreadMsPerKey: spread(of('same-schema', perKey)),
-    starterKitMainThreadMsPerKey: spread(of('starter-kit', perKey)),
-    liveblocksMainThreadMsPerKey: spread(of('liveblocks', perKey)),
-    mainThreadRatioVsSameSchema: ratioSpread(of('aside', perKey), of('same-schema', perKey)),
-    mainThreadRatioVsStarterKit: ratioSpread(of('aside', perKey), of('starter-kit', perKey)),
-    /** Per-round p95s, for ratios against the menu rounds below. */
-    asideP95PerRound: of('aside', 'p95Ms'),
-  };
-}
-
-/** The page's mount and result functions for each menu. */
 const menus = {
   aside: ['mountMenu', 'menuOpenResult'],
   liveblocks: ['mountLiveblocksMenu', 'liveblocksMenuResult'],
@@ -142,25 +95,65 @@ async function openMenus(page, kind) {
   return menu;
 }
 
-/** Menu open p95, Aside and Liveblocks, with Aside's ratio to its own typing p95 per round. */
-export async function benchMenuOpen(fresh, rounds, typingP95PerRound) {
-  const runs = { aside: [], liveblocks: [] };
+/** Typing at the end of a long note in four editors, and menu opening in two, per round. Aside's
+ * menu page runs right after its typing page, so the ratio of the two p95s pairs the same load. */
+export async function benchComposer(fresh, rounds) {
+  const kinds = Object.keys(mounts);
+  const runs = Object.fromEntries(kinds.map((kind) => [kind, []]));
+  const menuRuns = { aside: [], liveblocks: [] };
+  const savesPerRun = [];
   for (let round = 0; round < rounds; round++) {
-    for (const kind of rotate(Object.keys(menus), round)) {
-      const { page } = await fresh();
-      runs[kind].push(await openMenus(page, kind));
+    for (const kind of rotate(kinds, round)) {
+      const { page, cdp } = await fresh();
+      await page.evaluate(mounts[kind], PARAGRAPHS);
+      runs[kind].push(await typeAtEnd(page, cdp, kind === 'aside'));
+      if (kind === 'aside') {
+        const { saves } = await page.evaluate(() => window.bench.countersNow());
+        // The window must hold the draft saves it claims to include.
+        if (saves < BURSTS)
+          refuse(`only ${saves} draft saves inside the window (expected ${BURSTS})`);
+        savesPerRun.push(saves);
+      }
       await page.close();
+      if (menuRuns[kind]) {
+        const menuPage = (await fresh()).page;
+        menuRuns[kind].push(await openMenus(menuPage, kind));
+        await menuPage.close();
+      }
     }
-    console.log(`  menuOpen round ${round + 1}/${rounds} done`);
+    console.log(`  composer round ${round + 1}/${rounds} done`);
   }
   const of = (kind, field) => runs[kind].map((run) => run[field]);
-  return {
-    opensPerRound: MENU_OPENS,
-    p50Ms: spread(of('aside', 'p50Ms')),
-    p95Ms: spread(of('aside', 'p95Ms')),
-    liveblocksP50Ms: spread(of('liveblocks', 'p50Ms')),
+  const menuOf = (kind, field) => menuRuns[kind].map((run) => run[field]);
+  const perKey = 'mainThreadMsPerKey';
+  const typing = {
+    paragraphs: PARAGRAPHS,
+    keystrokes: BURSTS * KEYS_PER_BURST,
+    schedule: `${BURSTS} bursts of ${KEYS_PER_BURST} keys at 25 ms, ${PAUSE_MS} ms pauses (draft saves inside the window)`,
+    draftSavesPerRun: spread(savesPerRun, 0),
+    asideP95Ms: spread(of('aside', 'p95Ms')),
+    sameSchemaP95Ms: spread(of('same-schema', 'p95Ms')),
+    starterKitP95Ms: spread(of('starter-kit', 'p95Ms')),
     liveblocksP95Ms: spread(of('liveblocks', 'p95Ms')),
-    ratioToTyping: ratioSpread(of('aside', 'p95Ms'), typingP95PerRound),
+    p95RatioVsSameSchema: ratioSpread(of('aside', 'p95Ms'), of('same-schema', 'p95Ms')),
+    p95RatioVsStarterKit: ratioSpread(of('aside', 'p95Ms'), of('starter-kit', 'p95Ms')),
     p95RatioVsLiveblocks: ratioSpread(of('aside', 'p95Ms'), of('liveblocks', 'p95Ms')),
+    asideMainThreadMsPerKey: spread(of('aside', perKey)),
+    sameSchemaMainThreadMsPerKey: spread(of('same-schema', perKey)),
+    starterKitMainThreadMsPerKey: spread(of('starter-kit', perKey)),
+    liveblocksMainThreadMsPerKey: spread(of('liveblocks', perKey)),
+    mainThreadRatioVsSameSchema: ratioSpread(of('aside', perKey), of('same-schema', perKey)),
+    mainThreadRatioVsStarterKit: ratioSpread(of('aside', perKey), of('starter-kit', perKey)),
   };
+  const menuOpen = {
+    opensPerRound: MENU_OPENS,
+    pauseBetweenOpensMs: OPEN_PAUSE_MS,
+    p50Ms: spread(menuOf('aside', 'p50Ms')),
+    p95Ms: spread(menuOf('aside', 'p95Ms')),
+    liveblocksP50Ms: spread(menuOf('liveblocks', 'p50Ms')),
+    liveblocksP95Ms: spread(menuOf('liveblocks', 'p95Ms')),
+    ratioToTyping: ratioSpread(menuOf('aside', 'p95Ms'), of('aside', 'p95Ms')),
+    p95RatioVsLiveblocks: ratioSpread(menuOf('aside', 'p95Ms'), menuOf('liveblocks', 'p95Ms')),
+  };
+  return { typing, menuOpen };
 }

@@ -64,12 +64,15 @@ export function createMentionSuggestions(options: {
   const notify = () => {
     for (const listener of [...listeners]) listener();
   };
-  let quiet: ReturnType<typeof setTimeout> | undefined;
-  /** `later`: tell listeners a task later, so results found in this task paint with the menu. */
-  const set = (partial: Partial<MentionSuggestionsState>, later = false) => {
+  let frame = 0;
+  /**
+   * `beforePaint`: tell listeners just before the next frame, so results found before then paint
+   * with the menu in its first frame instead of after a loading render.
+   */
+  const set = (partial: Partial<MentionSuggestionsState>, beforePaint = false) => {
     state = { ...state, ...partial };
-    clearTimeout(quiet);
-    if (later) quiet = setTimeout(notify);
+    cancelAnimationFrame(frame);
+    if (beforePaint) frame = requestAnimationFrame(notify);
     else notify();
   };
   const pluginKey = new PluginKey('asideMention');
