@@ -62,6 +62,9 @@ console.log(
   `  bare Tiptap, StarterKit + Mention ${show(typing.starterKitP95Ms, ' ms')}; ratio ${show(typing.p95RatioVsStarterKit)}`,
 );
 console.log(
+  `  Liveblocks Composer ${show(typing.liveblocksP95Ms, ' ms')}; ratio ${show(typing.p95RatioVsLiveblocks)}`,
+);
+console.log(
   `typing main-thread ms per key (draft saves included): Aside ${show(typing.asideMainThreadMsPerKey, ' ms')}`,
 );
 console.log(
@@ -69,9 +72,6 @@ console.log(
 );
 console.log(
   `  StarterKit + Mention ${show(typing.starterKitMainThreadMsPerKey, ' ms')}; ratio ${show(typing.mainThreadRatioVsStarterKit)}`,
-);
-console.log(
-  `  Liveblocks Composer ${show(typing.liveblocksP95Ms, ' ms')}; ratio ${show(typing.p95RatioVsLiveblocks)}`,
 );
 console.log(`menu open p95: ${show(menuOpen.p95Ms, ' ms')} (p50 ${show(menuOpen.p50Ms, ' ms')})`);
 console.log(`  ratio to typing p95 of the same round: ${show(menuOpen.ratioToTyping)}`);
