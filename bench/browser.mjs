@@ -7,18 +7,12 @@ import { createServer } from 'node:http';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
-import { ratioSpread, refuse, spread } from './stats.mjs';
+import { benchComposer, taskMs } from './composer.mjs';
+import { refuse, spread } from './stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'bench/dist');
-const PARAGRAPHS = 2_000;
-/** Typing in bursts with pauses longer than the composer's draft-save delay (300 ms), so the
- * draft saves (getJSON of the whole note, store update, DraftStore write) fall inside the window. */
-const BURSTS = 8;
-const KEYS_PER_BURST = 25;
-const PAUSE_MS = 450;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const MENU_OPENS = 30;
 
 function serve() {
   const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
@@ -31,37 +25,8 @@ function serve() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** Main-thread time Chromium spent on tasks (CDP Performance.getMetrics), in ms. */
-async function taskMs(cdp) {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return metrics.find((metric) => metric.name === 'TaskDuration').value * 1000;
-}
-
-/** Types the same schedule into whatever editor is mounted; returns latency and main-thread time. */
-async function typeAtEnd(page, cdp, waitForSaves) {
-  await page.click('.ProseMirror');
-  await page.keyboard.press('Control+End');
-  const before = await taskMs(cdp);
-  await page.evaluate(() => window.bench.startLatency());
-  for (let burst = 0; burst < BURSTS; burst++) {
-    for (let i = 0; i < KEYS_PER_BURST; i++)
-      await page.keyboard.type(i === KEYS_PER_BURST - 1 ? ' ' : 'a', { delay: 25 });
-    await page.waitForTimeout(PAUSE_MS);
-  }
-  if (waitForSaves)
-    await page.evaluate(
-      (text) => window.bench.asideDraftSettled(text),
-      `${'a'.repeat(KEYS_PER_BURST - 1)} `.repeat(BURSTS).trim(),
-    );
-  const latency = await page.evaluate(() => window.bench.stopLatency());
-  const mainThreadMs = (await taskMs(cdp)) - before;
-  const keys = BURSTS * KEYS_PER_BURST;
-  if (latency.keystrokes !== keys)
-    refuse(`the latency recorder saw ${latency.keystrokes} of ${keys} keys`);
-  return { ...latency, mainThreadMsPerKey: mainThreadMs / keys };
-}
-
-export async function benchBrowser() {
+/** Every browser benchmark, or with `only: 'composer'` just typing and menu opening. */
+export async function benchBrowser({ only } = {}) {
   execSync('pnpm exec vite build --config bench/vite.config.ts', { cwd: root, stdio: 'inherit' });
   const server = await serve();
   const url = `http://127.0.0.1:${server.address().port}/`;
@@ -92,85 +57,9 @@ export async function benchBrowser() {
       await page.close();
     }
 
-    // typing: three editors per round, order rotated, one fresh page each.
-    const kinds = ['aside', 'same-schema', 'starter-kit'];
-    const runs = Object.fromEntries(kinds.map((kind) => [kind, []]));
-    const savesPerRun = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const order = kinds.map((_, i) => kinds[(i + round) % kinds.length]);
-      for (const kind of order) {
-        const { page, cdp } = await fresh();
-        await page.evaluate(
-          ([which, paragraphs]) =>
-            which === 'aside'
-              ? window.bench.mountAsideComposer(paragraphs)
-              : window.bench.bareTiptap(paragraphs, which),
-          [kind, PARAGRAPHS],
-        );
-        runs[kind].push(await typeAtEnd(page, cdp, kind === 'aside'));
-        if (kind === 'aside') {
-          const { saves } = await page.evaluate(() => window.bench.countersNow());
-          // The window must hold the draft saves it claims to include.
-          if (saves < BURSTS)
-            refuse(`only ${saves} draft saves inside the window (expected ${BURSTS})`);
-          savesPerRun.push(saves);
-        }
-        await page.close();
-      }
-      console.log(`  typing round ${round + 1}/${ROUNDS} done`);
-    }
-    const of = (kind, field) => runs[kind].map((run) => run[field]);
-    const typing = {
-      paragraphs: PARAGRAPHS,
-      keystrokes: BURSTS * KEYS_PER_BURST,
-      schedule: `${BURSTS} bursts of ${KEYS_PER_BURST} keys at 25 ms, ${PAUSE_MS} ms pauses (draft saves inside the window)`,
-      draftSavesPerRun: spread(savesPerRun, 0),
-      asideP95Ms: spread(of('aside', 'p95Ms')),
-      sameSchemaP95Ms: spread(of('same-schema', 'p95Ms')),
-      starterKitP95Ms: spread(of('starter-kit', 'p95Ms')),
-      p95RatioVsSameSchema: ratioSpread(of('aside', 'p95Ms'), of('same-schema', 'p95Ms')),
-      p95RatioVsStarterKit: ratioSpread(of('aside', 'p95Ms'), of('starter-kit', 'p95Ms')),
-      asideMainThreadMsPerKey: spread(of('aside', 'mainThreadMsPerKey')),
-      sameSchemaMainThreadMsPerKey: spread(of('same-schema', 'mainThreadMsPerKey')),
-      starterKitMainThreadMsPerKey: spread(of('starter-kit', 'mainThreadMsPerKey')),
-      mainThreadRatioVsSameSchema: ratioSpread(
-        of('aside', 'mainThreadMsPerKey'),
-        of('same-schema', 'mainThreadMsPerKey'),
-      ),
-      mainThreadRatioVsStarterKit: ratioSpread(
-        of('aside', 'mainThreadMsPerKey'),
-        of('starter-kit', 'mainThreadMsPerKey'),
-      ),
-    };
-
-    console.log('  menuOpen…');
-    // menuOpen: "@" + a letter, Escape, clear; a menu that fails to open fails the run.
-    const menuP50 = [];
-    const menuP95 = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const { page } = await fresh();
-      await page.evaluate(() => window.bench.mountMenu());
-      await page.click('.ProseMirror');
-      for (let i = 0; i < MENU_OPENS; i++) {
-        await page.keyboard.type('@');
-        await page.keyboard.type('abcdefghijklmnoprstvwz'[i % 22]);
-        await page
-          .waitForSelector('[role="listbox"] [role="option"]', { timeout: 10_000 })
-          .catch(() => {
-            refuse(`the mention menu did not open for attempt ${i + 1}`);
-          });
-        await page.waitForFunction((n) => window.bench.menuOpenResult().opens >= n, i + 1);
-        await page.keyboard.press('Escape');
-        await page.keyboard.press('Control+a');
-        await page.keyboard.press('Backspace');
-      }
-      const menu = await page.evaluate(() => window.bench.menuOpenResult());
-      if (menu.opens !== MENU_OPENS) refuse(`${menu.opens} of ${MENU_OPENS} menu opens were timed`);
-      menuP50.push(menu.p50Ms);
-      menuP95.push(menu.p95Ms);
-      await page.close();
-    }
-    const menuOpen = { opensPerRound: MENU_OPENS, p50Ms: spread(menuP50), p95Ms: spread(menuP95) };
+    console.log('  typing and menuOpen…');
+    const { typing, menuOpen } = await benchComposer(fresh, ROUNDS);
+    if (only === 'composer') return { typing, menuOpen };
 
     console.log('  renders…');
     // renders: commits per keystroke outside the editor and inside the composer.

@@ -17,6 +17,19 @@ const { benchMentionSearch } = await import('./mention-search.mjs');
 const { measureSizes } = await import('./sizes.mjs');
 const { benchBrowser } = await import('./browser.mjs');
 
+// `pnpm bench --only=composer`: typing and menu opening only, printed, results.json untouched.
+if (process.argv.includes('--only=composer')) {
+  console.log('browser benchmarks, composer only (Chromium)…');
+  const { typing, menuOpen } = await benchBrowser({ only: 'composer' });
+  console.log(JSON.stringify({ typing, menuOpen }, null, 2));
+  console.log(`typing p95: Aside ${show(typing.asideP95Ms, ' ms')}`);
+  console.log(`  Liveblocks ${show(typing.liveblocksP95Ms, ' ms')}`);
+  console.log(`menu open p95: Aside ${show(menuOpen.p95Ms, ' ms')}`);
+  console.log(`  Liveblocks ${show(menuOpen.liveblocksP95Ms, ' ms')}`);
+  console.log(`  Aside's ratio to its typing p95: ${show(menuOpen.ratioToTyping)}`);
+  process.exit(0);
+}
+
 const cpus = os.cpus();
 const measured = {
   machine: `${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
@@ -49,6 +62,9 @@ console.log(
   `  bare Tiptap, StarterKit + Mention ${show(typing.starterKitP95Ms, ' ms')}; ratio ${show(typing.p95RatioVsStarterKit)}`,
 );
 console.log(
+  `  Liveblocks Composer ${show(typing.liveblocksP95Ms, ' ms')}; ratio ${show(typing.p95RatioVsLiveblocks)}`,
+);
+console.log(
   `typing main-thread ms per key (draft saves included): Aside ${show(typing.asideMainThreadMsPerKey, ' ms')}`,
 );
 console.log(
@@ -58,6 +74,10 @@ console.log(
   `  StarterKit + Mention ${show(typing.starterKitMainThreadMsPerKey, ' ms')}; ratio ${show(typing.mainThreadRatioVsStarterKit)}`,
 );
 console.log(`menu open p95: ${show(menuOpen.p95Ms, ' ms')} (p50 ${show(menuOpen.p50Ms, ' ms')})`);
+console.log(`  ratio to typing p95 of the same round: ${show(menuOpen.ratioToTyping)}`);
+console.log(
+  `  Liveblocks Composer ${show(menuOpen.liveblocksP95Ms, ' ms')}; ratio ${show(menuOpen.p95RatioVsLiveblocks)}`,
+);
 console.log(
   `React commits per keystroke outside the editor: ${show(renders.outsideCommitsPerKeystroke)}`,
 );

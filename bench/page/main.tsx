@@ -1,6 +1,7 @@
 // The benchmark page: each scenario mounts what it measures; Playwright drives it (bench/browser.mjs).
 import './render-counter';
 import { notificationsBurst } from './burst';
+import { liveblocksMenuResult, mountLiveblocksComposer, mountLiveblocksMenu } from './liveblocks';
 import { menuOpenResult, mountMenu } from './menu';
 import {
   draftSettled,
@@ -41,4 +42,7 @@ window.bench = {
   notificationsBurst,
   mountMenu,
   menuOpenResult,
+  mountLiveblocksComposer,
+  mountLiveblocksMenu,
+  liveblocksMenuResult,
 };

@@ -4,14 +4,11 @@ import { createMemoryBackend, demoAgents, generateAgents } from '@aside/core/mem
 import { AsideProvider } from '@aside/react';
 import { createRoot } from 'react-dom/client';
 import '@aside/composer/styles.css';
-import { percentile } from './latency';
+import { recordMenuOpens } from './menu-timing';
 import { waitFor } from './typing';
 
-/**
- * `@` + one letter → listbox painted, over a 50,000-agent in-memory directory. The page times
- * from the letter's key event to the first frame that shows options; Playwright types.
- */
-const samples: number[] = [];
+/** `@` + one letter → listbox painted, over a 50,000-agent in-memory directory. */
+let result: ReturnType<typeof recordMenuOpens> | null = null;
 
 export async function mountMenu() {
   const agents = [...Object.values(demoAgents), ...generateAgents(50_000)];
@@ -28,26 +25,8 @@ export async function mountMenu() {
     </AsideProvider>,
   );
   await waitFor(() => !!document.querySelector('.ProseMirror'));
-  let armed: number | null = null;
-  document.addEventListener(
-    'keydown',
-    (event) => {
-      if (/^[a-z]$/i.test(event.key) && !event.ctrlKey && !event.metaKey) armed = event.timeStamp;
-    },
-    { capture: true },
-  );
-  const watch = () => {
-    if (armed !== null && document.querySelector('[role="listbox"] [role="option"]')) {
-      const start = armed;
-      armed = null;
-      requestAnimationFrame(() => setTimeout(() => samples.push(performance.now() - start), 0));
-    }
-    requestAnimationFrame(watch);
-  };
-  requestAnimationFrame(watch);
+  result = recordMenuOpens('.aside-mention-menu__name', '.ProseMirror');
   return true;
 }
 
-export function menuOpenResult() {
-  return { opens: samples.length, p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95) };
-}
+export const menuOpenResult = () => result?.() ?? { opens: 0, p50Ms: 0, p95Ms: 0 };

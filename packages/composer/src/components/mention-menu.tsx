@@ -105,7 +105,10 @@ export function MentionMenu({ editor, suggestions, labels, components }: Mention
     ? optionId(Math.min(menu.activeIndex, menu.items.length - 1))
     : null;
   useClientLayoutEffect(() => {
-    if (activeOption) document.getElementById(activeOption)?.scrollIntoView({ block: 'nearest' });
+    const option = activeOption && document.getElementById(activeOption);
+    // A menu opens scrolled to its first option: skip scrollIntoView, the costliest step of opening.
+    if (option && (option.previousSibling || option.parentElement?.scrollTop))
+      option.scrollIntoView({ block: 'nearest' });
   }, [activeOption]);
 
   useComboboxAria(editor, expanded, listboxId, activeOption);
@@ -129,10 +132,14 @@ export function MentionMenu({ editor, suggestions, labels, components }: Mention
       getBoundingClientRect: () => clientRect?.() ?? element.getBoundingClientRect(),
       contextElement: element,
     });
-    setContext({
-      'data-aside-theme': element.closest('[data-aside-theme]')?.getAttribute('data-aside-theme'),
-      dir: getComputedStyle(element).direction,
-    });
+    const theme = element.closest('[data-aside-theme]')?.getAttribute('data-aside-theme');
+    const dir = getComputedStyle(element).direction;
+    // Unchanged context must not cost the menu a second render on every keystroke.
+    setContext((now) =>
+      now['data-aside-theme'] === theme && now.dir === dir
+        ? now
+        : { 'data-aside-theme': theme, dir },
+    );
   }, [open, clientRect, editor, refs]);
 
   if (!menu.open) return null;

@@ -75,9 +75,19 @@ export function createMentionSuggestions(options: {
 }): MentionSuggestions {
   let state = CLOSED;
   const listeners = new Set<() => void>();
-  const set = (partial: Partial<MentionSuggestionsState>) => {
-    state = { ...state, ...partial };
+  const notify = () => {
     for (const listener of [...listeners]) listener();
+  };
+  let frame = 0;
+  /**
+   * `beforePaint`: tell listeners just before the next frame, so results found before then paint
+   * with the menu in its first frame instead of after a loading render.
+   */
+  const set = (partial: Partial<MentionSuggestionsState>, beforePaint = false) => {
+    state = { ...state, ...partial };
+    cancelAnimationFrame(frame);
+    if (beforePaint) frame = requestAnimationFrame(notify);
+    else notify();
   };
   const pluginKey = new PluginKey('asideMention');
   let editor: Editor | null = null;
@@ -114,7 +124,8 @@ export function createMentionSuggestions(options: {
     if (reason) return set({ ...base, status: 'unavailable', items: [], total: 0 });
     if (props.loading) {
       retrying?.abort();
-      return set({ ...base, status: 'loading', activeIndex: queryChanged ? 0 : state.activeIndex });
+      const activeIndex = queryChanged ? 0 : state.activeIndex;
+      return set({ ...base, status: 'loading', activeIndex }, true);
     }
     set({
       ...base,
