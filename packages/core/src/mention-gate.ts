@@ -15,8 +15,12 @@ export interface MentionGate {
   readonly reason: MentionOffReason | null;
 }
 
-const PUBLIC_REPLY: MentionGate = Object.freeze({ keep: false, menu: false, reason: null });
-const OPEN: MentionGate = Object.freeze({ keep: true, menu: true, reason: null });
+const PUBLIC_REPLY: MentionGate = /* @__PURE__ */ Object.freeze({
+  keep: false,
+  menu: false,
+  reason: null,
+});
+const OPEN: MentionGate = /* @__PURE__ */ Object.freeze({ keep: true, menu: true, reason: null });
 const OFF = new Map<MentionOffReason, MentionGate>();
 
 /**

@@ -21,7 +21,7 @@ export type Decision<Reason extends string> =
   | { readonly allowed: false; readonly reason: Reason };
 
 // Decisions are shared constants, so selectors built on them return stable references.
-const ALLOWED = Object.freeze({ allowed: true } as const);
+const ALLOWED = /* @__PURE__ */ Object.freeze({ allowed: true } as const);
 const DENIALS = new Map<string, { readonly allowed: false; readonly reason: string }>();
 /** The shared denial for `reason` (internal: selectors reuse it so their results stay stable). */
 export function deny<Reason extends string>(

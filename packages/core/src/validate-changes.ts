@@ -27,20 +27,23 @@ const pageShape = shape({ conversation: shape({}), olderCursor: nullable(string)
 const messagePageShape = shape({ messages: array, olderCursor: nullable(string) });
 const changeFields = { conversationId: string, version };
 const changeShapes: Record<string, Check> = {
-  'message-added': shape({
-    ...changeFields,
+  'message-added': shape(changeFields, {
     // R20: whatever the message is, it is read on its own (a placeholder when invalid).
     message: () => null,
     followerIds: optional(arrayOf(string)),
   }),
-  'followers-changed': shape({ ...changeFields, followerIds: arrayOf(string) }),
-  'header-changed': shape({ ...changeFields, header: shape(headerFields) }),
+  'followers-changed': shape(changeFields, { followerIds: arrayOf(string) }),
+  'header-changed': shape(changeFields, { header: shape(headerFields) }),
   resync: shape({ conversationId: string }),
-  'current-version': shape({ ...changeFields }),
+  'current-version': shape(changeFields),
 };
 const CHANGE_TYPES = ['message-added', 'followers-changed', 'header-changed'];
-const changeShape = (types: readonly string[]): Check => {
-  const type = oneOf(...types);
+// Module-level calls below stay droppable for bundlers: no spreads, factories marked pure.
+const changeShape = /* @__NO_SIDE_EFFECTS__ */ (
+  types: readonly string[],
+  signals: readonly string[] = [],
+): Check => {
+  const type = oneOf(...types, ...signals);
   return (v) => {
     if (!isObject(v)) return 'an object';
     const problem = type(v.type);
@@ -70,7 +73,7 @@ export function parseMessagePage(
 }
 
 const parseEventShape = validator<ConversationEvent>(
-  changeShape([...CHANGE_TYPES, 'resync', 'current-version']),
+  changeShape(CHANGE_TYPES, ['resync', 'current-version']),
   'change',
 );
 const parseChangeShape = validator<ConversationChange>(changeShape(CHANGE_TYPES), 'change');

@@ -57,9 +57,7 @@ export const headerFields = {
   access: recordOf(ACCESS),
   defaultAccess: ACCESS,
 };
-const conversationShape = shape({
-  id: string,
-  ...headerFields,
+const conversationShape = shape({ id: string }, headerFields, {
   followerIds: arrayOf(string),
   messages: array,
   version,
