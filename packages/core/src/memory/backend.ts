@@ -23,19 +23,9 @@ import type {
 } from '../types';
 import { createMemoryConversations } from './conversations';
 import { demoConversations, demoDirectory, demoEndUsers } from './seed';
-import { createSwitches } from './switches';
+import { createSwitches, type MemoryOperation } from './switches';
 
-export type MemoryOperation =
-  | 'search'
-  | 'getPeople'
-  | 'load'
-  | 'loadOlder'
-  | 'submitMessage'
-  | 'addFollower'
-  | 'removeFollower'
-  | 'publish'
-  | 'settings'
-  | 'drafts';
+export type { MemoryOperation } from './switches';
 
 export interface MemoryBackendOptions {
   readonly agents?: readonly Agent[];

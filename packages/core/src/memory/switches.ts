@@ -1,4 +1,15 @@
-import type { MemoryOperation } from './backend';
+/** The backend operations whose latency and failures a test or story can switch. */
+export type MemoryOperation =
+  | 'search'
+  | 'getPeople'
+  | 'load'
+  | 'loadOlder'
+  | 'submitMessage'
+  | 'addFollower'
+  | 'removeFollower'
+  | 'publish'
+  | 'settings'
+  | 'drafts';
 
 const abortError = () => Object.assign(new Error('Aborted'), { name: 'AbortError' });
 

@@ -15,17 +15,9 @@ import {
 import type { DirectorySlice } from './directory-slice';
 import { type FollowerOverlay, sameIds } from './follower-overlay';
 import type { StoreKernel } from './kernel';
-import { createOlderMessages } from './older-messages';
+import { createOlderMessages, type HeldConversation } from './older-messages';
 import type { ConversationState } from './state';
 import { createVersionGate } from './version-gate';
-
-/** What the backend said, as far as the agent has loaded it: the newest window of messages. */
-export interface HeldConversation {
-  readonly conversation: Conversation;
-  readonly olderCursor: string | null;
-  /** Which load this window comes from: an older page belongs to the window it was asked for. */
-  readonly load: number;
-}
 
 /** Same backend conversation apart from followers (which optimistic changes may override). */
 const sameConversationBase = (seen: Conversation, server: Conversation) =>

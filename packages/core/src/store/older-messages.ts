@@ -1,8 +1,16 @@
 import { toAsideError } from '../errors';
+import type { Conversation } from '../types';
 import { parseMessagePage } from '../validate-changes';
-import type { HeldConversation } from './conversations-slice';
 import type { StoreKernel } from './kernel';
 import type { ConversationState } from './state';
+
+/** What the backend said, as far as the agent has loaded it: the newest window of messages. */
+export interface HeldConversation {
+  readonly conversation: Conversation;
+  readonly olderCursor: string | null;
+  /** Which load this window comes from: an older page belongs to the window it was asked for. */
+  readonly load: number;
+}
 
 /** Paging back through a conversation: older pages go in front of the loaded window. */
 export function createOlderMessages(
