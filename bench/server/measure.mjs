@@ -65,14 +65,19 @@ export async function writeThroughput(env, { rounds = 4, notes = 160, conversati
     const prefix = `empty-${round}-`;
     await seedConversations(db, prefix, conversations, 0);
     const empty = Array.from({ length: conversations }, (_, i) => `${prefix}${i + 1}`);
-    // Alternating which goes first, so warm-up and drift favour neither.
-    if (round % 2 === 0) {
-      emptyRates.push(await postMany(baseUrl, tokens, empty, notes));
-      fullRates.push(await postMany(baseUrl, tokens, full, notes));
-    } else {
-      fullRates.push(await postMany(baseUrl, tokens, full, notes));
-      emptyRates.push(await postMany(baseUrl, tokens, empty, notes));
+    // Each round posts in halves, A B B A, and alternates which is A: a machine whose load
+    // drifts during the round (it is shared) then favours neither side.
+    const half = Math.ceil(notes / 2);
+    const order = round % 2 === 0 ? [empty, full, full, empty] : [full, empty, empty, full];
+    const seconds = new Map([
+      [empty, 0],
+      [full, 0],
+    ]);
+    for (const ids of order) {
+      seconds.set(ids, seconds.get(ids) + half / (await postMany(baseUrl, tokens, ids, half)));
     }
+    emptyRates.push((2 * half) / seconds.get(empty));
+    fullRates.push((2 * half) / seconds.get(full));
   }
   return { emptyRates, fullRates };
 }
