@@ -2,6 +2,10 @@
 // pnpm bench:server: the reference server's figures of issue 11 on PGlite and, when
 // DATABASE_URL is set, on PostgreSQL; merged under `server` into bench/results.json.
 // About 8 minutes on 2 busy cores with both backends (most of it posting 5,000 notes to PGlite).
+// The server runs in this process; the fan-out's 1,000 SSE clients run in a child process
+// (fanout-clients.mjs), as real clients run on other machines. Its wall times still share the
+// machine's cores with those clients and with whatever else runs: read them with the load
+// (`uptime`), and `fanoutServerCpuMsPerNote`, the CPU the server spent per note, beside them.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -116,6 +120,7 @@ const detail = (r) => ({
   fanoutClients: r.fanout.clients,
   fanoutP50Ms: round(r.fanout.p50, 1),
   fanoutPerNoteP95Ms: r.fanout.perNoteP95.map((v) => round(v, 1)),
+  fanoutServerCpuMsPerNote: round(r.fanout.serverCpuMsPerNote, 1),
   slowClientsRssDeltaMB: round(r.slowClients.rssDeltaMB, 1),
   slowClientsLeftConnected: r.slowClients.slowClientsLeft,
   storageNotes: r.storage.notes,
@@ -179,6 +184,11 @@ const rows = [
     ...Object.values(backends).map(
       (r) => `${round(r.fanout.p95, 1)} (p50 ${round(r.fanout.p50, 1)})`,
     ),
+  ],
+  [
+    '  server CPU ms per fanned-out note',
+    'report',
+    ...Object.values(backends).map((r) => String(round(r.fanout.serverCpuMsPerNote, 1))),
   ],
   [
     'slowClientsExtraMB (peak queued)',
