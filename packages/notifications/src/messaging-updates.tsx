@@ -141,7 +141,7 @@ export function MessagingUpdates({
         )}
         <button
           type="button"
-          className="aside-updates__mark-all"
+          className="aside-button aside-updates__mark-all"
           disabled={unreadCount === 0}
           onClick={() =>
             markRead({ eventIds: items.filter((item) => !item.read).map((item) => item.event.id) })
@@ -182,7 +182,7 @@ export function MessagingUpdates({
                       <button
                         id={markId}
                         type="button"
-                        className="aside-update-group__mark-read"
+                        className="aside-button aside-update-group__mark-read"
                         // Shift+Tab from the current row reaches its conversation's Mark read.
                         tabIndex={g === activeGroup ? 0 : -1}
                         disabled={group.unread === 0}
