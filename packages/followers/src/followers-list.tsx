@@ -1,9 +1,8 @@
 import {
   type LabelOverrides,
+  useCustomisation,
   useFollowers,
-  useLabels,
   useListNavigation,
-  useLocale,
 } from '@aside/react';
 import type { KeyboardEvent, RefObject } from 'react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
@@ -35,8 +34,7 @@ export function FollowersList({
   className,
   components,
 }: FollowersListProps) {
-  const labels = useLabels('followers', defaultFollowersLabels, overrides);
-  const locale = useLocale();
+  const { labels, locale } = useCustomisation('followers', defaultFollowersLabels, overrides);
   const id = useId();
   const {
     status,

@@ -1,9 +1,8 @@
 import type { NotificationItem } from '@aside/core';
 import {
   type LabelOverrides,
-  useLabels,
+  useCustomisation,
   useListNavigation,
-  useLocale,
   useNotifications,
 } from '@aside/react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -40,8 +39,11 @@ export function MessagingUpdates({
   className,
   components,
 }: MessagingUpdatesProps) {
-  const labels = useLabels('notifications', defaultNotificationsLabels, overrides);
-  const locale = useLocale();
+  const { labels, locale } = useCustomisation(
+    'notifications',
+    defaultNotificationsLabels,
+    overrides,
+  );
   const { items, unreadCount, markRead, prepareReply } = useNotifications();
   const { groups, order, groupOf, height } = useMemo(
     () => groupUpdates(items, HEADER_HEIGHT, ROW_HEIGHT),

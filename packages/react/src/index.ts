@@ -1,5 +1,5 @@
 export { AsideProvider, type AsideProviderProps, useAsideStore } from './context';
-export { useLabels, useLocale } from './customisation';
+export { useCustomisation } from './customisation';
 export {
   useComposerState,
   useConversation,
