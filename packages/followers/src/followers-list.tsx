@@ -34,7 +34,7 @@ export function FollowersList({
   className,
   components,
 }: FollowersListProps) {
-  const { labels, locale } = useCustomisation('followers', defaultFollowersLabels, overrides);
+  const [labels, locale] = useCustomisation('followers', defaultFollowersLabels, overrides);
   const id = useId();
   const {
     status,

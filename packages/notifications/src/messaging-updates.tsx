@@ -39,11 +39,7 @@ export function MessagingUpdates({
   className,
   components,
 }: MessagingUpdatesProps) {
-  const { labels, locale } = useCustomisation(
-    'notifications',
-    defaultNotificationsLabels,
-    overrides,
-  );
+  const [labels, locale] = useCustomisation('notifications', defaultNotificationsLabels, overrides);
   const { items, unreadCount, markRead, prepareReply } = useNotifications();
   const { groups, order, groupOf, height } = useMemo(
     () => groupUpdates(items, HEADER_HEIGHT, ROW_HEIGHT),

@@ -45,11 +45,7 @@ export function Toaster({
   className,
   components,
 }: ToasterProps) {
-  const { labels, locale } = useCustomisation(
-    'notifications',
-    defaultNotificationsLabels,
-    overrides,
-  );
+  const [labels, locale] = useCustomisation('notifications', defaultNotificationsLabels, overrides);
   // Portalled to <body>: the theme, tokens and direction come from where the Toaster is rendered.
   const anchor = useRef<HTMLSpanElement>(null);
   const theme = usePortalTheme(() => anchor.current);

@@ -18,20 +18,20 @@ export function CustomisationProvider({
 }
 
 /**
- * What a UI component reads from the customisation layer: its `labels` (its package's defaults,
- * then the provider's, then its own `labels` prop) and the provider's `locale` (a BCP 47 tag, or
- * undefined for the browser's).
+ * What a UI component reads from the customisation layer, as `[labels, locale]`: its labels
+ * (its package's defaults, then the provider's, then its own `labels` prop) and the provider's
+ * locale (a BCP 47 tag, or undefined for the browser's).
  */
 export function useCustomisation<Labels extends object>(
   namespace: keyof AsideLabels,
   defaults: Labels,
   overrides?: LabelOverrides<Labels>,
-): { readonly labels: Labels; readonly locale: string | undefined } {
-  const { labels: provided, locale } = useContext(CustomisationContext);
-  const fromProvider = provided?.[namespace] as LabelOverrides<Labels> | undefined;
+): readonly [labels: Labels, locale: string | undefined] {
+  const context = useContext(CustomisationContext);
+  const fromProvider = context.labels?.[namespace] as LabelOverrides<Labels> | undefined;
   const labels = useMemo(
     () => mergeLabels(defaults, fromProvider, overrides),
     [defaults, fromProvider, overrides],
   );
-  return { labels, locale };
+  return [labels, context.locale];
 }

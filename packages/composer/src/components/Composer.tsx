@@ -56,7 +56,7 @@ export function Composer({
   mentionSearchDebounceMs,
   toolbar = true,
 }: ComposerProps) {
-  const { labels, locale } = useCustomisation('composer', defaultComposerLabels, overrides);
+  const [labels, locale] = useCustomisation('composer', defaultComposerLabels, overrides);
   const { composer, mentions, writing, setMode, setDraft, submit } =
     useComposerState(conversationId);
   const writable = writing?.allowed !== false;
