@@ -85,7 +85,7 @@ export function AddFollower({ conversationId, labels, buttonRef, onAdd }: AddFol
       <button
         ref={buttonRef}
         type="button"
-        className="aside-add-follower__button"
+        className="aside-button aside-add-follower__button"
         aria-expanded={open}
         aria-controls={open ? `${id}-popover` : undefined}
         onClick={() => (open ? close() : setOpen(true))}

@@ -85,7 +85,12 @@ export const FollowerChip = memo(function FollowerChip({
           aria-label={labels.remove(chip.name)}
           onClick={() => onRemove(chip.id)}
         >
-          <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          <svg
+            className="aside-close-icon"
+            viewBox="0 0 16 16"
+            aria-hidden="true"
+            focusable="false"
+          >
             <path d="M4 4l8 8M12 4l-8 8" />
           </svg>
         </button>

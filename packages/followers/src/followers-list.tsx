@@ -1,9 +1,8 @@
 import {
   type LabelOverrides,
+  useCustomisation,
   useFollowers,
-  useLabels,
   useListNavigation,
-  useLocale,
 } from '@aside/react';
 import type { KeyboardEvent, RefObject } from 'react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
@@ -35,8 +34,7 @@ export function FollowersList({
   className,
   components,
 }: FollowersListProps) {
-  const labels = useLabels('followers', defaultFollowersLabels, overrides);
-  const locale = useLocale();
+  const [labels, locale] = useCustomisation('followers', defaultFollowersLabels, overrides);
   const id = useId();
   const {
     status,
@@ -198,7 +196,7 @@ export function FollowersList({
             <li className="aside-followers__more">
               <button
                 type="button"
-                className="aside-followers__more-button"
+                className="aside-button aside-followers__more-button"
                 aria-label={labels.showMore(hidden)}
                 onClick={() => {
                   focusNext.current = chips[visible.length]?.id ?? null;
@@ -225,7 +223,7 @@ export function FollowersList({
             <span>{labels.removed(undo.name)}</span>
             <button
               type="button"
-              className="aside-followers__undo"
+              className="aside-button aside-followers__undo"
               onClick={() => {
                 focusNext.current = undo.id;
                 setUndo(null);
@@ -240,7 +238,11 @@ export function FollowersList({
       {error && (
         <div className="aside-followers__error" role="alert">
           <span title={error.message}>{labels.errors[error.code]}</span>
-          <button type="button" className="aside-followers__dismiss" onClick={clearError}>
+          <button
+            type="button"
+            className="aside-button aside-followers__dismiss"
+            onClick={clearError}
+          >
             {labels.dismissError}
           </button>
         </div>

@@ -1,5 +1,5 @@
 import type { AsideErrorCode } from '@aside/core';
-import { defaultErrorLabels, type LabelOverrides } from '@aside/react';
+import { defaultErrorLabels, type LabelOverrides, type TextLabels } from '@aside/react';
 
 declare module '@aside/react' {
   interface AsideLabels {
@@ -8,29 +8,28 @@ declare module '@aside/react' {
   }
 }
 
+/** The list's plain strings: its heading, states, chips and Undo. */
+type ListText =
+  | 'heading'
+  | 'empty'
+  | 'loading'
+  | 'assignee'
+  | 'removeHint'
+  | 'undo'
+  | 'dismissError';
+/** Add follower's plain strings: the button, the search and its options' hints. */
+type SearchText = 'addFollower' | 'searchAgents' | 'noMatches' | 'alreadyFollowing' | 'cannotView';
+
 /** Every visible string of the Followers list, with English defaults. */
-export interface FollowersListLabels {
-  readonly heading: string;
-  readonly empty: string;
-  readonly loading: string;
-  readonly assignee: string;
+export interface FollowersListLabels extends TextLabels<ListText | SearchText | 'unknownAgent'> {
   readonly remove: (name: string) => string;
-  readonly removeHint: string;
   readonly showMore: (hidden: number) => string;
   readonly showMoreText: (hidden: number) => string;
   readonly removed: (name: string) => string;
-  readonly undo: string;
   /** What the agent reads when a change fails, by the core's error code (the detail is in `title`). */
   readonly errors: Readonly<Record<AsideErrorCode, string>>;
-  readonly dismissError: string;
-  readonly addFollower: string;
-  readonly searchAgents: string;
-  readonly noMatches: string;
   /** Below the Add follower results when more agents match than it shows. */
   readonly moreMatches: (more: number) => string;
-  readonly alreadyFollowing: string;
-  readonly cannotView: string;
-  readonly unknownAgent: string;
 }
 
 export const defaultFollowersLabels: FollowersListLabels = {

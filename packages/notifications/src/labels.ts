@@ -1,4 +1,4 @@
-import type { LabelOverrides } from '@aside/react';
+import type { LabelOverrides, TextLabels } from '@aside/react';
 
 declare module '@aside/react' {
   interface AsideLabels {
@@ -7,24 +7,21 @@ declare module '@aside/react' {
   }
 }
 
+/** The toasts' plain strings: their region's name and their buttons. */
+type ToastText = 'region' | 'reply' | 'seeConversation' | 'dismiss';
+/** The Messaging updates list's plain strings. */
+type UpdatesText = 'updatesHeading' | 'markAllRead' | 'noUpdates' | 'unread';
+
 /** Every visible string of the toasts and the Messaging updates list, with English defaults. */
-export interface NotificationsLabels {
-  readonly region: string;
+export interface NotificationsLabels extends TextLabels<ToastText | UpdatesText> {
   readonly mentioned: (actorName: string, subject: string) => string;
   readonly mentionedYou: (actorName: string) => string;
   readonly updated: (actorName: string, subject: string) => string;
   readonly newUpdates: (count: number) => string;
-  readonly reply: string;
-  readonly seeConversation: string;
-  readonly dismiss: string;
   readonly moreToasts: (hidden: number) => string;
-  readonly updatesHeading: string;
   readonly unreadCount: (count: number) => string;
-  readonly markAllRead: string;
   /** A conversation's Mark read; its accessible name adds the subject. */
   readonly markRead: string;
-  readonly noUpdates: string;
-  readonly unread: string;
   readonly replyTo: (subject: string) => string;
   /** When an update happened; `locale` is the provider's (undefined: the browser's). */
   readonly time: (createdAt: number, locale?: string) => string;

@@ -1,9 +1,8 @@
 import type { NotificationItem } from '@aside/core';
 import {
   type LabelOverrides,
-  useLabels,
+  useCustomisation,
   useListNavigation,
-  useLocale,
   useNotifications,
 } from '@aside/react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -40,8 +39,7 @@ export function MessagingUpdates({
   className,
   components,
 }: MessagingUpdatesProps) {
-  const labels = useLabels('notifications', defaultNotificationsLabels, overrides);
-  const locale = useLocale();
+  const [labels, locale] = useCustomisation('notifications', defaultNotificationsLabels, overrides);
   const { items, unreadCount, markRead, prepareReply } = useNotifications();
   const { groups, order, groupOf, height } = useMemo(
     () => groupUpdates(items, HEADER_HEIGHT, ROW_HEIGHT),
@@ -141,7 +139,7 @@ export function MessagingUpdates({
         )}
         <button
           type="button"
-          className="aside-updates__mark-all"
+          className="aside-button aside-updates__mark-all"
           disabled={unreadCount === 0}
           onClick={() =>
             markRead({ eventIds: items.filter((item) => !item.read).map((item) => item.event.id) })
@@ -182,7 +180,7 @@ export function MessagingUpdates({
                       <button
                         id={markId}
                         type="button"
-                        className="aside-update-group__mark-read"
+                        className="aside-button aside-update-group__mark-read"
                         // Shift+Tab from the current row reaches its conversation's Mark read.
                         tabIndex={g === activeGroup ? 0 : -1}
                         disabled={group.unread === 0}

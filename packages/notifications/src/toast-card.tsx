@@ -45,17 +45,21 @@ export function ToastCard({ toast, labels, Body, duration, paused, ...handlers }
         <Body toast={toast} labels={labels} />
       </div>
       <div className="aside-toast__actions">
-        <button type="button" className="aside-toast__action" onClick={handlers.onAction}>
+        <button
+          type="button"
+          className="aside-button aside-toast__action"
+          onClick={handlers.onAction}
+        >
           {kind === 'mention' ? labels.reply : labels.seeConversation}
         </button>
       </div>
       <button
         type="button"
-        className="aside-toast__dismiss"
+        className="aside-button aside-toast__dismiss"
         aria-label={labels.dismiss}
         onClick={handlers.onDismiss}
       >
-        <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+        <svg className="aside-close-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
           <path d="M4 4l8 8M12 4l-8 8" />
         </svg>
       </button>

@@ -1,5 +1,5 @@
 import type { Toast } from '@aside/core';
-import { type LabelOverrides, useLabels, useLocale, useNotifications } from '@aside/react';
+import { type LabelOverrides, useCustomisation, useNotifications } from '@aside/react';
 import { type FocusEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import {
@@ -45,8 +45,7 @@ export function Toaster({
   className,
   components,
 }: ToasterProps) {
-  const labels = useLabels('notifications', defaultNotificationsLabels, overrides);
-  const locale = useLocale();
+  const [labels, locale] = useCustomisation('notifications', defaultNotificationsLabels, overrides);
   // Portalled to <body>: the theme, tokens and direction come from where the Toaster is rendered.
   const anchor = useRef<HTMLSpanElement>(null);
   const theme = usePortalTheme(() => anchor.current);

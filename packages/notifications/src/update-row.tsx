@@ -67,7 +67,7 @@ export function UpdateRow({
       </button>
       <button
         type="button"
-        className="aside-update__reply"
+        className="aside-button aside-update__reply"
         tabIndex={tabIndex}
         aria-label={labels.replyTo(event.conversationSubject)}
         onClick={() => props.onOpen(item)}

@@ -17,20 +17,21 @@ export function CustomisationProvider({
   return <CustomisationContext.Provider value={value}>{children}</CustomisationContext.Provider>;
 }
 
-/** A component's labels: its package's defaults, then the provider's, then its own `labels`. */
-export function useLabels<Labels extends object>(
+/**
+ * What a UI component reads from the customisation layer, as `[labels, locale]`: its labels
+ * (its package's defaults, then the provider's, then its own `labels` prop) and the provider's
+ * locale (a BCP 47 tag, or undefined for the browser's).
+ */
+export function useCustomisation<Labels extends object>(
   namespace: keyof AsideLabels,
   defaults: Labels,
   overrides?: LabelOverrides<Labels>,
-): Labels {
-  const fromProvider = useContext(CustomisationContext).labels?.[namespace] as
-    | LabelOverrides<Labels>
-    | undefined;
-  return useMemo(
+): readonly [labels: Labels, locale: string | undefined] {
+  const context = useContext(CustomisationContext);
+  const fromProvider = context.labels?.[namespace] as LabelOverrides<Labels> | undefined;
+  const labels = useMemo(
     () => mergeLabels(defaults, fromProvider, overrides),
     [defaults, fromProvider, overrides],
   );
+  return [labels, context.locale];
 }
-
-/** The provider's `locale` (a BCP 47 tag), or undefined for the browser's. */
-export const useLocale = (): string | undefined => useContext(CustomisationContext).locale;

@@ -1,5 +1,5 @@
 export { AsideProvider, type AsideProviderProps, useAsideStore } from './context';
-export { useLabels, useLocale } from './customisation';
+export { useCustomisation } from './customisation';
 export {
   useComposerState,
   useConversation,
@@ -9,7 +9,13 @@ export {
 } from './hooks';
 export { type Follower, useAddFollowerDecision, useFollowers } from './hooks-followers';
 export { useMentionPlan } from './hooks-mentions';
-export { type AsideLabels, defaultErrorLabels, type LabelOverrides, mergeLabels } from './labels';
+export {
+  type AsideLabels,
+  defaultErrorLabels,
+  type LabelOverrides,
+  mergeLabels,
+  type TextLabels,
+} from './labels';
 export {
   type ListNavigationOptions,
   listNavigationTarget,

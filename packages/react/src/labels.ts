@@ -10,6 +10,9 @@ export type LabelOverrides<Labels> = {
     : Partial<Labels[Key]>;
 };
 
+/** The labels that are plain strings, by key: each UI package's labels type extends it. */
+export type TextLabels<Keys extends string> = { readonly [Key in Keys]: string };
+
 /**
  * Label overrides by UI package, set once on `AsideProvider`. Each UI package adds its own key
  * (`composer`, `followers`, `notifications`) to this interface when it is imported.

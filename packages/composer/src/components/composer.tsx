@@ -1,5 +1,5 @@
 import { type ComposerMode, type Message, mentionGate } from '@aside/core';
-import { useComposerState, useLabels, useLocale, useMentionSearch } from '@aside/react';
+import { useComposerState, useCustomisation, useMentionSearch } from '@aside/react';
 import { EditorContent, useEditorState } from '@tiptap/react';
 import {
   type KeyboardEvent,
@@ -56,8 +56,7 @@ export function Composer({
   mentionSearchDebounceMs,
   toolbar = true,
 }: ComposerProps) {
-  const labels = useLabels('composer', defaultComposerLabels, overrides);
-  const locale = useLocale();
+  const [labels, locale] = useCustomisation('composer', defaultComposerLabels, overrides);
   const { composer, mentions, writing, setMode, setDraft, submit } =
     useComposerState(conversationId);
   const writable = writing?.allowed !== false;
