@@ -36,12 +36,15 @@ it('R18: a failing directory shows an error with Retry that recovers', async () 
 
 it('R18: Retry by keyboard: Enter in the error state asks the directory again', async () => {
   const { editor, backend } = await renderComposer();
-  backend.fail('search', 1);
+  // Every search fails until the directory is back: which keystroke's search runs first
+  // (`@`, `@J`, … or only `@Jan` after the debounce) must not decide what the agent sees.
+  backend.fail('search');
   await openNote(editor);
   await userEvent.keyboard('@Jan');
   await expect
     .element(page.getByText('Could not search the agent directory.').first())
     .toBeVisible();
+  backend.recover('search');
   await userEvent.keyboard('{Enter}');
   await expect.element(page.getByRole('option', { name: /Jane Doe/ })).toBeVisible();
 });
