@@ -19,13 +19,3 @@ export const workspaceAliases = [
   { find: /^@aside\/followers$/, replacement: pkg('followers/src/index.ts') },
   { find: /^@aside\/notifications$/, replacement: pkg('notifications/src/index.ts') },
 ];
-
-/**
- * Dependencies the sources import through subpaths Vite's first scan can miss: pre-bundled up
- * front, so a test run never reloads midway (two copies of ProseMirror break the editor).
- */
-export const prebundledDependencies = [
-  '@aside/composer > @tiptap/extension-list/bullet-list',
-  '@aside/composer > @tiptap/extension-list/item',
-  '@aside/composer > @tiptap/extension-list/ordered-list',
-];

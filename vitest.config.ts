@@ -2,7 +2,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { prebundledDependencies, workspaceAliases } from './aliases.ts';
+import { workspaceAliases } from './aliases.ts';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -28,7 +28,6 @@ const browser = (name: string) => ({
 export default defineConfig({
   plugins: [react()],
   resolve: { alias: workspaceAliases },
-  optimizeDeps: { include: prebundledDependencies },
   test: {
     // expect.poll and expect.element wait for a state; 1 s (Vitest's default) would make each
     // of them a wall-clock bound, so they wait up to 10 s and pass as soon as the state holds.

@@ -1,5 +1,5 @@
 import type { StorybookConfig } from '@storybook/react-vite';
-import { prebundledDependencies, workspaceAliases } from '../aliases.ts';
+import { workspaceAliases } from '../aliases.ts';
 
 const config: StorybookConfig = {
   framework: '@storybook/react-vite',
@@ -12,10 +12,6 @@ const config: StorybookConfig = {
   // so the published Storybook shows the built `dist/` (run `pnpm build` first).
   viteFinal: async (viteConfig, { configType }) => ({
     ...viteConfig,
-    optimizeDeps: {
-      ...viteConfig.optimizeDeps,
-      include: [...(viteConfig.optimizeDeps?.include ?? []), ...prebundledDependencies],
-    },
     resolve: {
       ...viteConfig.resolve,
       alias: [
