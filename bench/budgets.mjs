@@ -25,6 +25,6 @@ export const budgets = {
   },
   composerTotal: {
     bytes: 138_900,
-    why: 'Goal: composer with every dependency (Tiptap, Floating UI, core, react) under the bare Tiptap trio (143.0 kB) and 0.75 × the Liveblocks Composer (0.75 × 185.2 = 138.9 kB), both measured by `pnpm bench`. Measured 134.8 kB: 139.9 kB after protocol v2 and issue 13 until the core validators became tree-shakable (−2.0 kB) and the list nodes came from @tiptap/extension-list subpaths, not its root, which kept task lists and the list keymap (−3.2 kB).',
+    why: 'Goal: composer with every dependency (Tiptap, Floating UI, core, react) under the bare Tiptap trio (143.0 kB) and 0.75 × the Liveblocks Composer (0.75 × 185.2 = 138.9 kB), both measured by `pnpm bench`. Measured 138.1 kB: 139.9 kB after protocol v2 and issue 13 until the core validators became tree-shakable (−2.0 kB). Importing the list nodes from @tiptap/extension-list subpaths would save 3.2 kB here but makes a host with its own StarterKit bundle the lists twice (+4 kB in the tiptap-latest consumer), so the composer imports the root.',
   },
 };
