@@ -7,6 +7,7 @@ import {
   useEffect,
   useId,
   useLayoutEffect,
+  useRef,
   useState,
 } from 'react';
 import { createPortal } from 'react-dom';
@@ -18,6 +19,8 @@ import { InfoIcon } from './icons';
 
 // useLayoutEffect warns on the server; positioning only matters in a browser.
 const useClientLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+
+const MIDDLEWARE = [offset(4), flip({ padding: 8 }), shift({ padding: 8 })];
 
 /** What a `MentionOption` slot draws: one agent; the option element around it stays Aside's. */
 export interface MentionOptionProps {
@@ -113,34 +116,50 @@ export function MentionMenu({ editor, suggestions, labels, components }: Mention
 
   useComboboxAria(editor, expanded, listboxId, activeOption);
 
-  const { refs, floatingStyles } = useFloating({
+  const { refs, floatingStyles, update } = useFloating({
     open: menu.open,
     placement: 'bottom-start',
     strategy: 'fixed',
-    middleware: [offset(4), flip({ padding: 8 }), shift({ padding: 8 })],
+    middleware: MIDDLEWARE,
     whileElementsMounted: autoUpdate,
   });
 
-  // The portal leaves the composer's subtree: carry its theme and direction along (tokens set
-  // on a host wrapper stay behind: set them on :root or on .aside-mention-menu too).
-  const [context, setContext] = useState<{ 'data-aside-theme'?: string | null; dir?: string }>({});
   const { clientRect, open } = menu;
+  const caret = useRef(clientRect);
+  caret.current = clientRect;
+  // One anchor per editor that reads the latest caret: a new anchor per keystroke would restart
+  // autoUpdate's observers (a forced layout each) in the task of every letter typed.
+  useClientLayoutEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    const element = editor.view.dom;
+    refs.setPositionReference({
+      getBoundingClientRect: () => caret.current?.() ?? element.getBoundingClientRect(),
+      contextElement: element,
+    });
+  }, [editor, refs]);
+  // autoUpdate places the menu as it opens; afterwards only a moved caret needs a new place.
+  const placed = useRef(false);
+  useClientLayoutEffect(() => {
+    if (open && placed.current) update();
+    placed.current = open;
+  }, [open, clientRect, update]);
+
+  // The portal leaves the composer's subtree: carry its theme and direction along (tokens set
+  // on a host wrapper stay behind: set them on :root or on .aside-mention-menu too). Read once
+  // per opening: style reads force a layout, too costly for every letter of the query.
+  const [context, setContext] = useState<{ 'data-aside-theme'?: string | null; dir?: string }>({});
   useClientLayoutEffect(() => {
     if (!open || !editor || editor.isDestroyed) return;
     const element = editor.view.dom;
-    refs.setPositionReference({
-      getBoundingClientRect: () => clientRect?.() ?? element.getBoundingClientRect(),
-      contextElement: element,
-    });
     const theme = element.closest('[data-aside-theme]')?.getAttribute('data-aside-theme');
     const dir = getComputedStyle(element).direction;
-    // Unchanged context must not cost the menu a second render on every keystroke.
+    // Unchanged context must not cost the menu a second render.
     setContext((now) =>
       now['data-aside-theme'] === theme && now.dir === dir
         ? now
         : { 'data-aside-theme': theme, dir },
     );
-  }, [open, clientRect, editor, refs]);
+  }, [open, editor]);
 
   if (!menu.open) return null;
   const keepFocus = (event: { preventDefault(): void }) => event.preventDefault();
