@@ -6,7 +6,7 @@ import { MessagingUpdates, Toaster, type ToasterPlacement } from '@aside/notific
 import { AsideProvider } from '@aside/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useState } from 'react';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@aside/composer/styles.css';
 import '@aside/followers/styles.css';
 import '@aside/notifications/styles.css';
@@ -122,9 +122,9 @@ export const Workspace: StoryObj<typeof meta> = {
 
     await step('R12: Jane gets the mention toast; Reply opens an internal note', async () => {
       const toasts = within(await page.findByRole('region', { name: 'Notifications (Jane)' }));
-      await expect(
-        await toasts.findByText('Sam Rivera mentioned you in Refund for order #4821'),
-      ).toBeVisible();
+      const title = await toasts.findByText('Sam Rivera mentioned you in Refund for order #4821');
+      // The toast fades in: wait for it to be shown rather than checking its first frame.
+      await waitFor(() => expect(title).toBeVisible());
       await userEvent.click(toasts.getByRole('button', { name: 'Reply' }));
       await expect(await jane.findByRole('tab', { name: 'Internal note' })).toHaveAttribute(
         'aria-selected',
