@@ -137,12 +137,6 @@ export function MentionMenu({ editor, suggestions, labels, components }: Mention
       contextElement: element,
     });
   }, [editor, refs]);
-  // autoUpdate places the menu as it opens; afterwards only a moved caret needs a new place.
-  const placed = useRef(false);
-  useClientLayoutEffect(() => {
-    if (open && placed.current) update();
-    placed.current = open;
-  }, [open, clientRect, update]);
 
   // The portal leaves the composer's subtree: carry its theme and direction along (tokens set
   // on a host wrapper stay behind: set them on :root or on .aside-mention-menu too). Read once
@@ -160,6 +154,18 @@ export function MentionMenu({ editor, suggestions, labels, components }: Mention
         : { 'data-aside-theme': theme, dir },
     );
   }, [open, editor]);
+
+  // autoUpdate places the menu as it opens and follows its size; afterwards only a moved anchor
+  // needs a new place. A letter added to the query moves only its end edge: the corner the menu
+  // hangs from (bottom-start) stays, and placing the menu again would only repeat the measuring.
+  const corner = useRef<string | null>(null);
+  useClientLayoutEffect(() => {
+    const rect = open ? caret.current?.() : null;
+    const start = context.dir === 'rtl' ? rect?.right : rect?.left;
+    const now = rect ? `${rect.top} ${rect.bottom} ${start}` : null;
+    if (corner.current !== null && now !== null && now !== corner.current) update();
+    corner.current = now;
+  }, [open, clientRect, context.dir, update]);
 
   if (!menu.open) return null;
   const keepFocus = (event: { preventDefault(): void }) => event.preventDefault();
@@ -205,7 +211,8 @@ export function MentionMenu({ editor, suggestions, labels, components }: Mention
           // Options are chosen with the editor's keys (combobox); the mouse works too.
           // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard handled by the combobox
           <div
-            key={item.agent.id}
+            // biome-ignore lint/suspicious/noArrayIndexKey: each letter swaps the agents; rows updated in place cost less than rows removed and created
+            key={index}
             id={optionId(index)}
             role="option"
             // Focus stays in the editor (aria-activedescendant); options are never tab stops.
@@ -217,6 +224,8 @@ export function MentionMenu({ editor, suggestions, labels, components }: Mention
             onClick={() => menu.choose(index)}
           >
             <Option
+              // A host's own option keeps whatever state it holds with its agent.
+              key={components?.MentionOption ? item.agent.id : undefined}
               agent={item.agent}
               active={index === menu.activeIndex}
               hint={item.hint}
