@@ -30,6 +30,22 @@ const openMenu = async (typed = '@Jan') => {
   await expect.element(page.getByRole('option', { name: /Jane Doe/ })).toBeVisible();
 };
 
+/** A host's own popover anchor: records what `usePortalTheme` returns at each render. */
+function Popover({ seen }: { seen: PortalTheme[] }) {
+  const anchor = useRef<HTMLSpanElement>(null);
+  const theme = usePortalTheme(() => anchor.current);
+  const [renders, renderAgain] = useReducer((count: number) => count + 1, 1);
+  seen.push(theme);
+  return (
+    <>
+      <span ref={anchor} hidden />
+      <button type="button" onClick={renderAgain}>
+        Rendered {renders}
+      </button>
+    </>
+  );
+}
+
 describe('the theme across a portal', () => {
   it('R2, issue 13 theme: --aside-* tokens set on a host wrapper reach the @mention menu portalled to <body>', async () => {
     await renderAll({
@@ -77,23 +93,9 @@ describe('the theme across a portal', () => {
   it('issue 13 theme: usePortalTheme carries the wrapper’s theme, direction and own tokens, and an unchanged theme keeps its object across renders', async () => {
     (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
     const seen: PortalTheme[] = [];
-    function Popover() {
-      const anchor = useRef<HTMLSpanElement>(null);
-      const theme = usePortalTheme(() => anchor.current);
-      const [renders, renderAgain] = useReducer((count: number) => count + 1, 1);
-      seen.push(theme);
-      return (
-        <>
-          <span ref={anchor} hidden />
-          <button type="button" onClick={renderAgain}>
-            Rendered {renders}
-          </button>
-        </>
-      );
-    }
     render(
       <div data-aside-theme="dark" dir="rtl" style={{ '--aside-accent': 'red' } as CSSProperties}>
-        <Popover />
+        <Popover seen={seen} />
       </div>,
     );
     await expect
