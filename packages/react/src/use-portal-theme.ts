@@ -22,7 +22,7 @@ const themeTokens = [
   'danger-surface',
   'focus-ring',
   'shadow',
-] as const;
+];
 
 /** Props to spread on an element portalled to `<body>` so it looks like where it belongs. */
 export interface PortalTheme {
@@ -48,27 +48,18 @@ function portalThemeOf(anchor: Element): PortalTheme {
   const computed = getComputedStyle(anchor);
   const body = getComputedStyle(anchor.ownerDocument.body);
   const style: Record<string, string> = {};
-  let carried = false;
   for (const token of themeTokens) {
     const name = `--aside-${token}`;
     const value = computed.getPropertyValue(name);
-    if (value && value !== body.getPropertyValue(name)) {
-      style[name] = value;
-      carried = true;
-    }
+    if (value !== body.getPropertyValue(name)) style[name] = value;
   }
-  const theme = anchor.closest('[data-aside-theme]')?.getAttribute('data-aside-theme');
   return {
-    ...(theme ? { 'data-aside-theme': theme } : {}),
+    'data-aside-theme':
+      anchor.closest('[data-aside-theme]')?.getAttribute('data-aside-theme') ?? undefined,
     dir: computed.direction,
-    ...(carried ? { style } : {}),
+    style,
   };
 }
-
-const sameTheme = (a: PortalTheme, b: PortalTheme) =>
-  a['data-aside-theme'] === b['data-aside-theme'] &&
-  a.dir === b.dir &&
-  JSON.stringify(a.style) === JSON.stringify(b.style);
 
 // useLayoutEffect warns on the server; the theme is read in the browser only.
 const useClientLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
@@ -89,7 +80,8 @@ export function usePortalTheme(
     const element = anchor();
     if (!element) return;
     const next = portalThemeOf(element);
-    setTheme((current) => (sameTheme(current, next) ? current : next));
+    // Built in one key order, so equal themes serialise alike.
+    setTheme((current) => (JSON.stringify(current) === JSON.stringify(next) ? current : next));
   };
 
   useEffect(() => {
