@@ -112,7 +112,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'One set of `--aside-*` tokens read by every package. The controls set them on one wrapper: the composer, the follower chips, the Messaging updates list and the toast (portalled to `<body>`, it carries its wrapper’s tokens and theme) change together. `wrapper` forces `data-aside-theme` on the wrapper: the nearest one decides, in both directions; without one, the OS setting.',
+          'One set of `--aside-*` tokens read by every package. The controls set them on one wrapper: the composer, the follower chips, the Messaging updates list, the toast and the @mention menu (portalled to `<body>`, they carry their wrapper’s tokens, theme and direction with `usePortalTheme` from `@aside/react`) change together. `wrapper` forces `data-aside-theme` on the wrapper: the nearest one decides, in both directions; without one, the OS setting.',
       },
     },
   },

@@ -1,5 +1,10 @@
 import type { Toast } from '@aside/core';
-import { type LabelOverrides, useCustomisation, useNotifications } from '@aside/react';
+import {
+  type LabelOverrides,
+  useCustomisation,
+  useNotifications,
+  usePortalTheme,
+} from '@aside/react';
 import { type FocusEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import {
@@ -9,7 +14,6 @@ import {
 } from './labels';
 import { DefaultToastBody, type NotificationsComponents } from './slots';
 import { ToastCard } from './toast-card';
-import { usePortalTheme } from './use-portal-theme';
 
 /** R12: a mention toast stays 10 seconds, whatever the agent's status. */
 const TOAST_LIFETIME_MS = 10_000;

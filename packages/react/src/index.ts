@@ -24,3 +24,4 @@ export {
 } from './list-navigation';
 export { shallowEqualArrays, useAsideSelector } from './use-aside-selector';
 export { type OlderMessages, useOlderMessages } from './use-older-messages';
+export { type PortalTheme, type PortalThemeOptions, usePortalTheme } from './use-portal-theme';

@@ -1,4 +1,5 @@
 import type { Agent, MentionHint } from '@aside/core';
+import { usePortalTheme } from '@aside/react';
 import { autoUpdate, flip, offset, shift, useFloating } from '@floating-ui/react';
 import type { Editor } from '@tiptap/core';
 import {
@@ -7,8 +8,8 @@ import {
   useEffect,
   useId,
   useLayoutEffect,
+  useMemo,
   useRef,
-  useState,
 } from 'react';
 import { createPortal } from 'react-dom';
 import type { ComposerLabels } from '../labels';
@@ -138,22 +139,17 @@ export function MentionMenu({ editor, suggestions, labels, components }: Mention
     });
   }, [editor, refs]);
 
-  // The portal leaves the composer's subtree: carry its theme and direction along (tokens set
-  // on a host wrapper stay behind: set them on :root or on .aside-mention-menu too). Read once
-  // per opening: style reads force a layout, too costly for every letter of the query.
-  const [context, setContext] = useState<{ 'data-aside-theme'?: string | null; dir?: string }>({});
-  useClientLayoutEffect(() => {
-    if (!open || !editor || editor.isDestroyed) return;
-    const element = editor.view.dom;
-    const theme = element.closest('[data-aside-theme]')?.getAttribute('data-aside-theme');
-    const dir = getComputedStyle(element).direction;
-    // Unchanged context must not cost the menu a second render.
-    setContext((now) =>
-      now['data-aside-theme'] === theme && now.dir === dir
-        ? now
-        : { 'data-aside-theme': theme, dir },
-    );
-  }, [open, editor]);
+  // The portal leaves the composer's subtree: carry its theme, direction and tokens along. Read
+  // once per opening (and on a theme or dir change): style reads force a layout, too costly for
+  // every letter of the query.
+  const context = usePortalTheme(
+    () => (open && editor && !editor.isDestroyed ? editor.view.dom : null),
+    { deps: [open, editor] },
+  );
+  const style = useMemo(
+    () => (context.style ? { ...context.style, ...floatingStyles } : floatingStyles),
+    [context.style, floatingStyles],
+  );
 
   // autoUpdate places the menu as it opens and follows its size; afterwards only a moved anchor
   // needs a new place. A letter added to the query moves only its end edge: the corner the menu
@@ -242,7 +238,7 @@ export function MentionMenu({ editor, suggestions, labels, components }: Mention
     <div
       {...context}
       ref={refs.setFloating}
-      style={floatingStyles}
+      style={style}
       className="aside-mention-menu"
       data-status={menu.status}
     >
