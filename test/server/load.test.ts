@@ -7,9 +7,8 @@ import {
   eventually,
   note,
   postMessage,
-  startTestServer,
-  type TestServer,
   tokenFor,
+  useTestServer,
 } from './helpers';
 
 const AGENTS = 50;
@@ -43,22 +42,21 @@ const loadConversations: Conversation[] = Array.from({ length: CONVERSATIONS }, 
 }));
 
 describe(`bounded load: ${AGENTS} agents, ${NOTES} notes with mentions`, () => {
-  let t: TestServer;
+  const t = useTestServer({
+    // Every event is kept, to compare what each agent received with all that was written.
+    liveEvents: { retainEvents: Number.POSITIVE_INFINITY },
+    seed: {
+      agents: directory,
+      endUsers: demoEndUsers,
+      conversations: [...demoConversations, ...loadConversations],
+      settings: { collaborationEnabled: true, mentionWithoutAccess: 'add' },
+    },
+  });
   const clients = new Map<string, HttpAdapters>();
   const received = new Map<string, NotificationEvent[]>();
   const tokens = new Map<string, string>();
 
   beforeAll(async () => {
-    t = await startTestServer({
-      // Every event is kept, to compare what each agent received with all that was written.
-      liveEvents: { retainEvents: Number.POSITIVE_INFINITY },
-      seed: {
-        agents: directory,
-        endUsers: demoEndUsers,
-        conversations: [...demoConversations, ...loadConversations],
-        settings: { collaborationEnabled: true, mentionWithoutAccess: 'add' },
-      },
-    });
     for (const agent of crew) {
       const client = await clientFor(t.baseUrl, agent.id);
       const events: NotificationEvent[] = [];
@@ -71,9 +69,9 @@ describe(`bounded load: ${AGENTS} agents, ${NOTES} notes with mentions`, () => {
       what: 'every stream ready',
     });
   });
-  afterAll(async () => {
+  // Runs before the server stops (after-hooks run in reverse order).
+  afterAll(() => {
     for (const client of clients.values()) client.close();
-    await t.stop();
   });
 
   it('R12: every notification reaches its recipient exactly once, in order, across dropped connections', async () => {
