@@ -2,14 +2,7 @@ import type { Agent, Conversation, NotificationEvent } from '@aside/core';
 import { demoConversations, demoDirectory, demoEndUsers, seededRandom } from '@aside/core/memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpAdapters } from '../../packages/adapter-http/src';
-import {
-  clientFor,
-  eventually,
-  note,
-  postMessage,
-  tokenFor,
-  useTestServer,
-} from './helpers';
+import { clientFor, eventually, note, postMessage, tokenFor, useTestServer } from './helpers';
 
 const AGENTS = 50;
 const NOTES = Number(process.env.LOAD_NOTES ?? 500);

@@ -8,15 +8,7 @@ import {
 import { demoAgents, demoDirectory } from '@aside/core/memory';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ErrorBody, expectRefused, loadAsClient, postRaw } from './attack-helpers';
-import {
-  api,
-  clientFor,
-  doc,
-  note,
-  reply,
-  tokenFor,
-  useTestServer,
-} from './helpers';
+import { api, clientFor, doc, note, reply, tokenFor, useTestServer } from './helpers';
 
 const { sam, jane, ada, jamie, nora } = demoAgents;
 

@@ -34,7 +34,8 @@ export const surfaces = () => {
 };
 
 /** The OS colour scheme as Chromium reports it to `prefers-color-scheme`; '' is the default. */
-export const emulateOsScheme = (value: 'light' | 'dark' | '') =>
-  cdp().send('Emulation.setEmulatedMedia', {
+export async function emulateOsScheme(value: 'light' | 'dark' | ''): Promise<void> {
+  await cdp().send('Emulation.setEmulatedMedia', {
     features: [{ name: 'prefers-color-scheme', value }],
   });
+}
