@@ -1,7 +1,8 @@
 import { demoAgents } from '@aside/core/memory';
-import { type Browser, chromium, type Page } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { launchChromium } from './chromium';
 import { useTestServer } from './helpers';
 
 const { sam, jane } = demoAgents;
@@ -25,10 +26,7 @@ describe('reference workspace end to end (two agents in Chromium)', () => {
     });
     await vite.listen();
     url = vite.resolvedUrls!.local[0]!;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
