@@ -1,4 +1,4 @@
-import { type AsideStore, createAsideStore, type RichTextNode } from '@aside/core';
+import { type Agent, type AsideStore, createAsideStore, type RichTextNode } from '@aside/core';
 import {
   createMemoryBackend,
   demoAgents,
@@ -27,6 +27,15 @@ export async function setup(
   await settle();
   return { backend, store, conversationId };
 }
+
+/** An online agent of the directory, by id and name (for search and ranking fixtures). */
+export const agent = (id: string, name: string): Agent => ({
+  kind: 'agent',
+  id,
+  name,
+  role: 'agent',
+  status: 'online',
+});
 
 export const text = (value: string): RichTextNode => ({ type: 'text', text: value });
 export const mention = (id: string, label = id): RichTextNode => ({

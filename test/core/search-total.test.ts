@@ -7,15 +7,8 @@ import {
 } from '@aside/core';
 import { createMemoryBackend, generateAgents } from '@aside/core/memory';
 import { describe, expect, it } from 'vitest';
-import { demoAgents, settle, setup } from './helpers';
+import { agent, demoAgents, settle, setup } from './helpers';
 
-const agent = (id: string, name: string): Agent => ({
-  kind: 'agent',
-  id,
-  name,
-  role: 'agent',
-  status: 'online',
-});
 /** A plain scan: how many agents a query matches (any name part starts with it). */
 const scanCount = (agents: readonly Agent[], query: string) =>
   agents.filter((a) => {

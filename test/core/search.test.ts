@@ -1,14 +1,8 @@
 import { type Agent, createMentionIndex, foldName } from '@aside/core';
 import { generateAgents } from '@aside/core/memory';
 import { describe, expect, it } from 'vitest';
+import { agent } from './helpers';
 
-const agent = (id: string, name: string): Agent => ({
-  kind: 'agent',
-  id,
-  name,
-  role: 'agent',
-  status: 'online',
-});
 const directory = [
   agent('jane', 'Jane Doe'),
   agent('janek', 'Janek Nowak'),

@@ -4,28 +4,22 @@ import { demoAgents } from '@aside/core/memory';
 import type { MessageBodyProps } from '@aside/notifications';
 import { expect, it } from 'vitest';
 import { page } from 'vitest/browser';
+import { doc, mention, text } from '../core/helpers';
 import { eventFor, renderNotifications } from './render';
 import '../../packages/composer/src/styles.css';
 
-const body: RichTextNode = {
-  type: 'doc',
-  content: [
-    {
-      type: 'paragraph',
-      content: [
-        { type: 'mention', attrs: { id: demoAgents.sam.id, label: 'Sam Rivera' } },
-        { type: 'text', text: ' please check the ' },
-        { type: 'text', text: 'refund', marks: [{ type: 'bold' }] },
-        { type: 'text', text: ' in ' },
-        {
-          type: 'text',
-          text: 'the ledger',
-          marks: [{ type: 'link', attrs: { href: 'https://ledger.example/4821' } }],
-        },
-      ],
-    },
-  ],
-};
+const marked = (value: string, mark: NonNullable<RichTextNode['marks']>[number]): RichTextNode => ({
+  ...text(value),
+  marks: [mark],
+});
+
+const body = doc(
+  mention(demoAgents.sam.id, 'Sam Rivera'),
+  text(' please check the '),
+  marked('refund', { type: 'bold' }),
+  text(' in '),
+  marked('the ledger', { type: 'link', attrs: { href: 'https://ledger.example/4821' } }),
+);
 
 /** What the reference app passes: the stored note, drawn safely, links as text in the row. */
 const MessageBody = ({ event }: MessageBodyProps) =>

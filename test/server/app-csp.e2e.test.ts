@@ -3,10 +3,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { demoAgents } from '@aside/core/memory';
-import { type Browser, chromium, type Page } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers';
+import { launchChromium } from './chromium';
+import { useTestServer } from './helpers';
 
 const { sam, jane } = demoAgents;
 const axeSource = await readFile(
@@ -38,29 +39,25 @@ const TYPES: Record<string, string> = {
  * in real Chromium: it works, and the browser reports no violation.
  */
 describe('the built reference app, under the server CSP', () => {
-  let t: TestServer;
   let browser: Browser;
   let outDir: string;
+  // Serves the build that beforeAll writes to outDir, as main.ts serves dist/app.
+  const t = useTestServer({
+    extend: ({ app }) =>
+      app.get('*', async (c) => {
+        const path = c.req.path.startsWith('/assets/') ? c.req.path : '/index.html';
+        const body = await readFile(join(outDir, normalize(path)));
+        return c.body(body, 200, { 'Content-Type': TYPES[extname(path)] ?? 'text/plain' });
+      }),
+  });
 
   beforeAll(async () => {
     outDir = await mkdtemp(join(tmpdir(), 'aside-app-'));
     await build({ configFile: config, logLevel: 'error', build: { outDir, emptyOutDir: true } });
-    t = await startTestServer({
-      extend: ({ app }) =>
-        app.get('*', async (c) => {
-          const path = c.req.path.startsWith('/assets/') ? c.req.path : '/index.html';
-          const body = await readFile(join(outDir, normalize(path)));
-          return c.body(body, 200, { 'Content-Type': TYPES[extname(path)] ?? 'text/plain' });
-        }),
-    });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    await t?.stop();
     await rm(outDir, { recursive: true, force: true });
   });
 

@@ -1,20 +1,19 @@
 import { demoAgents } from '@aside/core/memory';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
   insertMessages,
+  mention,
   note,
   postMessage,
   reply,
-  startTestServer,
-  type TestServer,
   tokenFor,
+  useTestServer,
   type WireChange,
 } from './helpers';
 import { openStream } from './sse';
 
 const { sam, jane, ada, jamie, nora } = demoAgents;
-const mention = (agent: { id: string; name: string }) => ({ id: agent.id, label: agent.name });
 
 interface Page {
   conversation: { id: string; version: number; followerIds: string[]; messages: { id: string }[] };
@@ -22,7 +21,7 @@ interface Page {
 }
 
 describe('protocol v2: changes, not conversations (PROTOCOL.md "version 2")', () => {
-  let t: TestServer;
+  const t = useTestServer();
   let samToken: string;
   let keys = 0;
   const key = () => `v2-${++keys}`;
@@ -31,10 +30,8 @@ describe('protocol v2: changes, not conversations (PROTOCOL.md "version 2")', ()
   const version = async (id: string) => (await load(id)).body.conversation.version;
 
   beforeAll(async () => {
-    t = await startTestServer();
     samToken = await tokenFor(t.baseUrl, sam.id);
   });
-  afterAll(() => t.stop());
 
   it('R6, R16: a note that adds a follower answers 201 with ONE message-added change at version + 1; a replay answers 200 with the same', async () => {
     const before = await version('conv-refund');

@@ -1,7 +1,7 @@
 import { foldName } from '@aside/core';
 import { demoAgents, demoDirectory } from '@aside/core/memory';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, clientFor, startTestServer, type TestServer, tokenFor } from './helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, clientFor, tokenFor, useTestServer } from './helpers';
 
 interface SearchBody {
   agents: { id: string; name: string }[];
@@ -16,13 +16,11 @@ const matching = (query: string) =>
   }).length;
 
 describe('GET /directory/search: the total behind "N more — keep typing" (PROTOCOL.md)', () => {
-  let t: TestServer;
+  const t = useTestServer();
   let token: string;
   beforeAll(async () => {
-    t = await startTestServer();
     token = await tokenFor(t.baseUrl, demoAgents.sam.id);
   });
-  afterAll(() => t.stop());
 
   const search = (params: string) =>
     api<SearchBody>(t.baseUrl, 'GET', `/directory/search?${params}`, { token });

@@ -1,22 +1,21 @@
 import { demoAgents } from '@aside/core/memory';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../examples/workspace/server';
-import { api, note, startTestServer, type TestServer, tokenFor } from './helpers';
+import { api, note, tokenFor, useTestServer } from './helpers';
 
 const { sam, jamie } = demoAgents;
 const EVIL = 'https://evil.example';
 
 /** What the attacks in issue 10 send, refused at the edge with PROTOCOL.md's error shape. */
 describe('the server edge refuses hostile requests (PROTOCOL.md "Security")', () => {
-  let t: TestServer;
+  const t = useTestServer({
+    // As main.ts does: the built app answers every other path.
+    extend: ({ app }) => app.get('*', (c) => c.html('<!doctype html><div id="root"></div>')),
+  });
   let token: string;
   let cookie: string;
 
   beforeAll(async () => {
-    t = await startTestServer({
-      // As main.ts does: the built app answers every other path.
-      extend: ({ app }) => app.get('*', (c) => c.html('<!doctype html><div id="root"></div>')),
-    });
     token = await tokenFor(t.baseUrl, sam.id);
     const signIn = await fetch(`${t.baseUrl}/session`, {
       method: 'POST',
@@ -25,7 +24,6 @@ describe('the server edge refuses hostile requests (PROTOCOL.md "Security")', ()
     });
     cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
   });
-  afterAll(() => t.stop());
 
   const raw = (path: string, init: RequestInit) => fetch(`${t.baseUrl}${path}`, init);
   const errorOf = async (response: Response) =>

@@ -1,6 +1,6 @@
 import { AsideError, type Conversation } from '@aside/core';
 import { demoAgents } from '@aside/core/memory';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createHttpAdapters, signIn } from '../../packages/adapter-http/src';
 import {
   api,
@@ -9,22 +9,19 @@ import {
   note,
   postMessage,
   reply,
-  startTestServer,
-  type TestServer,
   tokenFor,
+  useTestServer,
   type WireChange,
 } from './helpers';
 
 const { sam, ada, nora, lee, jane, jamie } = demoAgents;
 
 describe('reference server endpoints (PROTOCOL.md)', () => {
-  let t: TestServer;
+  const t = useTestServer();
   let samToken: string;
   beforeAll(async () => {
-    t = await startTestServer();
     samToken = await tokenFor(t.baseUrl, sam.id);
   });
-  afterAll(() => t.stop());
   const load = (id: string) =>
     api<{ conversation: Conversation; olderCursor: string | null }>(
       t.baseUrl,

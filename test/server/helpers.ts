@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import {
   createPgliteDatabase,
   createPostgresDatabase,
@@ -65,6 +66,34 @@ export async function startTestServer(
   };
 }
 
+/**
+ * A server for the enclosing `describe` (or file): started before its tests, stopped after them.
+ * The handle reads through to that server, so a test writes `t.baseUrl` or `t.db` as usual.
+ */
+export function useTestServer(options: Parameters<typeof startTestServer>[0] = {}): TestServer {
+  let running: TestServer | undefined;
+  beforeAll(async () => {
+    running = await startTestServer(options);
+  });
+  afterAll(() => running?.stop());
+  const current = () => {
+    if (!running) throw new Error('The test server starts in beforeAll: use it in a hook or test');
+    return running;
+  };
+  return {
+    get server() {
+      return current().server;
+    },
+    get db() {
+      return current().db;
+    },
+    get baseUrl() {
+      return current().baseUrl;
+    },
+    stop: () => current().stop(),
+  };
+}
+
 export interface ApiResponse<T = Record<string, unknown>> {
   readonly status: number;
   readonly body: T;
@@ -125,6 +154,12 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** A mention of an agent as the composer writes it: its id and its name as the label. */
+export const mention = (agent: { id: string; name: string }) => ({
+  id: agent.id,
+  label: agent.name,
+});
 
 export const doc = (text: string, mentions: readonly { id: string; label: string }[] = []) => ({
   type: 'doc',

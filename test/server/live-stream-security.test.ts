@@ -1,24 +1,24 @@
 import { connect, type Socket } from 'node:net';
 import type { Conversation } from '@aside/core';
 import { demoAgents } from '@aside/core/memory';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { appendEvents } from '../../examples/workspace/server/events';
 import {
   api,
   eventually,
+  mention,
   note,
-  startTestServer,
   type TestServer,
   tokenFor,
+  useTestServer,
   type WireChange,
 } from './helpers';
 import { openStream, type RawStream } from './sse';
 
 const { sam, jane, ada, jamie } = demoAgents;
-const mention = (agent: { id: string; name: string }) => ({ id: agent.id, label: agent.name });
 
 describe('the live stream decides from current access and never goes silent (PROTOCOL.md "Live events")', () => {
-  let t: TestServer;
+  const t = useTestServer();
   let keys = 0;
   const post = (token: string, conversationId: string, input: ReturnType<typeof note>) =>
     api<{ change: WireChange }>(t.baseUrl, 'POST', `/conversations/${conversationId}/messages`, {
@@ -34,11 +34,6 @@ describe('the live stream decides from current access and never goes silent (PRO
     });
     expect(status).toBe(200);
   };
-
-  beforeAll(async () => {
-    t = await startTestServer();
-  });
-  afterAll(() => t.stop());
 
   it('R7: an agent whose access was revoked gets nothing of the conversation, backlog included', async () => {
     const samToken = await tokenFor(t.baseUrl, sam.id);
@@ -162,16 +157,13 @@ async function appendBigChanges(
 }
 
 describe('a bounded queue per SSE client', () => {
-  let t: TestServer;
+  const t = useTestServer();
   const sockets: Socket[] = [];
   const readers: RawStream[] = [];
-  beforeAll(async () => {
-    t = await startTestServer();
-  });
-  afterAll(async () => {
+  // Runs before the server stops (after-hooks run in reverse order).
+  afterAll(() => {
     for (const socket of sockets) socket.destroy();
     for (const reader of readers) reader.close();
-    await t.stop();
   });
 
   it('10 clients that never read are dropped, memory stays bounded, and a reading client gets every event', async () => {
@@ -243,11 +235,7 @@ describe('a bounded queue per SSE client', () => {
 });
 
 describe('a backlog larger than the queue', () => {
-  let t: TestServer;
-  beforeAll(async () => {
-    t = await startTestServer({ liveEvents: { maxQueuedBytes: 16 * 1024 } });
-  });
-  afterAll(() => t.stop());
+  const t = useTestServer({ liveEvents: { maxQueuedBytes: 16 * 1024 } });
 
   it('R12: a client resuming far behind gets every event in order, read page by page as it reads', async () => {
     const jamieToken = await tokenFor(t.baseUrl, jamie.id);

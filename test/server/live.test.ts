@@ -1,26 +1,25 @@
 import { createAsideStore, type NotificationEvent } from '@aside/core';
 import { demoAgents } from '@aside/core/memory';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpAdapters, type HttpAdapters } from '../../packages/adapter-http/src';
 import {
   api,
   clientFor,
   eventually,
+  mention,
   note,
   postMessage,
   reply,
-  startTestServer,
-  type TestServer,
   tokenFor,
+  useTestServer,
   type WireChange,
 } from './helpers';
 import { openStream, type RawStream } from './sse';
 
 const { sam, ada, nora, jane, jamie } = demoAgents;
-const mention = (agent: { id: string; name: string }) => ({ id: agent.id, label: agent.name });
 
 describe('live events over SSE (PROTOCOL.md "Live events")', () => {
-  let t: TestServer;
+  const t = useTestServer();
   const clients: HttpAdapters[] = [];
   const client = async (agentId: string) => {
     const adapters = await clientFor(t.baseUrl, agentId);
@@ -51,13 +50,9 @@ describe('live events over SSE (PROTOCOL.md "Live events")', () => {
       .filter((e) => e.event === 'change')
       .map((e) => (JSON.parse(e.data) as { change: WireChange }).change);
 
-  beforeAll(async () => {
-    t = await startTestServer();
-  });
   afterEach(() => {
     for (const adapters of clients.splice(0)) adapters.close();
   });
-  afterAll(() => t.stop());
 
   it('R11: a follower change made by one agent reaches another watching the conversation', async () => {
     const stream = await openStream(t.baseUrl, {

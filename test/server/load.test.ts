@@ -2,15 +2,7 @@ import type { Agent, Conversation, NotificationEvent } from '@aside/core';
 import { demoConversations, demoDirectory, demoEndUsers, seededRandom } from '@aside/core/memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpAdapters } from '../../packages/adapter-http/src';
-import {
-  clientFor,
-  eventually,
-  note,
-  postMessage,
-  startTestServer,
-  type TestServer,
-  tokenFor,
-} from './helpers';
+import { clientFor, eventually, note, postMessage, tokenFor, useTestServer } from './helpers';
 
 const AGENTS = 50;
 const NOTES = Number(process.env.LOAD_NOTES ?? 500);
@@ -43,22 +35,21 @@ const loadConversations: Conversation[] = Array.from({ length: CONVERSATIONS }, 
 }));
 
 describe(`bounded load: ${AGENTS} agents, ${NOTES} notes with mentions`, () => {
-  let t: TestServer;
+  const t = useTestServer({
+    // Every event is kept, to compare what each agent received with all that was written.
+    liveEvents: { retainEvents: Number.POSITIVE_INFINITY },
+    seed: {
+      agents: directory,
+      endUsers: demoEndUsers,
+      conversations: [...demoConversations, ...loadConversations],
+      settings: { collaborationEnabled: true, mentionWithoutAccess: 'add' },
+    },
+  });
   const clients = new Map<string, HttpAdapters>();
   const received = new Map<string, NotificationEvent[]>();
   const tokens = new Map<string, string>();
 
   beforeAll(async () => {
-    t = await startTestServer({
-      // Every event is kept, to compare what each agent received with all that was written.
-      liveEvents: { retainEvents: Number.POSITIVE_INFINITY },
-      seed: {
-        agents: directory,
-        endUsers: demoEndUsers,
-        conversations: [...demoConversations, ...loadConversations],
-        settings: { collaborationEnabled: true, mentionWithoutAccess: 'add' },
-      },
-    });
     for (const agent of crew) {
       const client = await clientFor(t.baseUrl, agent.id);
       const events: NotificationEvent[] = [];
@@ -71,9 +62,9 @@ describe(`bounded load: ${AGENTS} agents, ${NOTES} notes with mentions`, () => {
       what: 'every stream ready',
     });
   });
-  afterAll(async () => {
+  // Runs before the server stops (after-hooks run in reverse order).
+  afterAll(() => {
     for (const client of clients.values()) client.close();
-    await t.stop();
   });
 
   it('R12: every notification reaches its recipient exactly once, in order, across dropped connections', async () => {

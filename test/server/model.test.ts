@@ -1,6 +1,6 @@
 import { demoAgents, demoConversations, demoEndUsers } from '@aside/core/memory';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createModel,
   type Mode,
@@ -9,7 +9,7 @@ import {
   type Piece,
   Reach,
 } from '../core/properties-model';
-import { api, startTestServer, type TestServer, tokenFor } from './helpers';
+import { api, tokenFor, useTestServer } from './helpers';
 
 // The reference server driven over HTTP by random requests from agents of every role, each
 // answer checked against the same independent model of R3–R11 the core's property test uses.
@@ -124,7 +124,7 @@ function bodyOf(mode: Mode, pieces: readonly Piece[]) {
 }
 
 describe('the reference server against the reference model, over HTTP', () => {
-  let t: TestServer;
+  const t = useTestServer();
   const tokens = new Map<string, string>();
   const settings: ModelSettings = { collaborationEnabled: true, mentionWithoutAccess: 'add' };
   const models = new Map<string, Model>();
@@ -132,7 +132,6 @@ describe('the reference server against the reference model, over HTTP', () => {
   let keys = 0;
 
   beforeAll(async () => {
-    t = await startTestServer();
     for (const agent of agents) tokens.set(agent.id, await tokenFor(t.baseUrl, agent.id));
     for (const seed of demoConversations) {
       const model = createModel(people, { ...seed, followerIds: [...seed.followerIds] }, settings, {
@@ -141,7 +140,6 @@ describe('the reference server against the reference model, over HTTP', () => {
       models.set(seed.id, model);
     }
   });
-  afterAll(() => t?.stop());
 
   const followersOnServer = async (id: string) => {
     // Sam is the assignee or an editor of every seeded conversation, so he can always read it.

@@ -1,22 +1,20 @@
 import { demoAgents } from '@aside/core/memory';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { appendEvents } from '../../examples/workspace/server/events';
 import { pruneEvents } from '../../examples/workspace/server/retention';
 import { createSseParser, type ServerSentEvent } from '../../packages/adapter-http/src';
-import { note, postMessage, startTestServer, type TestServer, tokenFor } from './helpers';
+import { note, postMessage, tokenFor, useTestServer } from './helpers';
 import { openStream } from './sse';
 
 const { sam, ada } = demoAgents;
 const RETAIN = 5;
 
 describe(`a bounded window of events (retainEvents: ${RETAIN}; PROTOCOL.md "resync")`, () => {
-  let t: TestServer;
+  const t = useTestServer({ liveEvents: { retainEvents: RETAIN } });
   let samToken: string;
   beforeAll(async () => {
-    t = await startTestServer({ liveEvents: { retainEvents: RETAIN } });
     samToken = await tokenFor(t.baseUrl, sam.id);
   });
-  afterAll(() => t.stop());
 
   const kept = async () =>
     Number((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM events'))[0]?.n ?? 0);
@@ -91,11 +89,7 @@ describe(`a bounded window of events (retainEvents: ${RETAIN}; PROTOCOL.md "resy
 });
 
 describe('pruned while a client catches up', () => {
-  let t: TestServer;
-  beforeAll(async () => {
-    t = await startTestServer({ liveEvents: { maxQueuedBytes: 16 * 1024 } });
-  });
-  afterAll(() => t.stop());
+  const t = useTestServer({ liveEvents: { maxQueuedBytes: 16 * 1024 } });
 
   it('R12: events pruned ahead of a resuming client that stopped reading: resync expired, then ready', async () => {
     const token = await tokenFor(t.baseUrl, sam.id);

@@ -1,29 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir, rm } from 'node:fs/promises';
-import { build } from 'esbuild';
-
-const workspace = new URL('../../examples/workspace/', import.meta.url).pathname;
+import { bundleServer } from '../../bench/server/load-server.mjs';
 
 /**
- * The server's CLI (`server/main.ts`) bundled as `pnpm start` does, next to the example's
- * node_modules so its drivers resolve. Returns the script and a function that removes it.
+ * The server's CLI (`server/main.ts`) bundled as `pnpm start` does, by the bundler the server
+ * bench uses. Returns the script and a function that removes it.
  */
 export async function buildServerScript(): Promise<{ script: string; remove(): Promise<void> }> {
-  const dir = `${workspace}node_modules/.cache/aside-test-${process.pid}-${Date.now()}`;
-  await mkdir(dir, { recursive: true });
-  const script = `${dir}/server.mjs`;
-  await build({
-    entryPoints: [`${workspace}server/main.ts`],
-    outfile: script,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    tsconfig: `${workspace}tsconfig.json`,
-    external: ['hono', '@hono/node-server', 'pg', '@electric-sql/pglite'],
-    logLevel: 'warning',
-  });
-  return { script, remove: () => rm(dir, { recursive: true, force: true }) };
+  const { file, remove } = await bundleServer('main.ts', 'test');
+  return { script: file, remove };
 }
 
 export interface ServerProcess {

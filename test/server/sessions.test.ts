@@ -1,24 +1,19 @@
 import { demoAgents } from '@aside/core/memory';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startTestServer, type TestServer, tokenFor } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { api, tokenFor, useTestServer } from './helpers';
 import { openStream } from './sse';
 
 const { sam, jane } = demoAgents;
 const MINUTE = 60_000;
 
 describe('demo sessions expire and their cookie is locked down (PROTOCOL.md "Authentication")', () => {
-  let t: TestServer;
   let now = Date.UTC(2026, 0, 1);
-
-  beforeAll(async () => {
-    t = await startTestServer({
-      now: () => now,
-      sessions: { idleMs: 30 * MINUTE, absoluteMs: 120 * MINUTE },
-      // Re-checks the session on every keep-alive, so a test sees a stream end soon after.
-      liveEvents: { pingMs: 50 },
-    });
+  const t = useTestServer({
+    now: () => now,
+    sessions: { idleMs: 30 * MINUTE, absoluteMs: 120 * MINUTE },
+    // Re-checks the session on every keep-alive, so a test sees a stream end soon after.
+    liveEvents: { pingMs: 50 },
   });
-  afterAll(() => t.stop());
 
   const signedIn = async (token: string) =>
     (await api(t.baseUrl, 'GET', '/session', { token })).status;
@@ -74,14 +69,10 @@ describe('demo sessions expire and their cookie is locked down (PROTOCOL.md "Aut
 });
 
 describe('a host plugs in its own authentication', () => {
-  let t: TestServer;
-  beforeAll(async () => {
-    // E.g. a header set by the host's auth proxy, or its own session cookie, verified here.
-    t = await startTestServer({
-      authenticate: (request) => request.headers.get('X-Host-Agent'),
-    });
+  // E.g. a header set by the host's auth proxy, or its own session cookie, verified here.
+  const t = useTestServer({
+    authenticate: (request) => request.headers.get('X-Host-Agent'),
   });
-  afterAll(() => t.stop());
 
   it('its authenticate decides who the agent is, and the demo sign-in is off', async () => {
     const me = await fetch(`${t.baseUrl}/session`, { headers: { 'X-Host-Agent': jane.id } });

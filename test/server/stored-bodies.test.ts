@@ -1,20 +1,18 @@
 import { checkRichText, type Message } from '@aside/core';
 import { demoAgents } from '@aside/core/memory';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAsClient, postRaw } from './attack-helpers';
-import { startTestServer, type TestServer, tokenFor } from './helpers';
+import { tokenFor, useTestServer } from './helpers';
 import { storedBodyVectors } from './xss-vectors';
 
 const { sam, jane } = demoAgents;
 
 describe('stored bodies: OWASP filter-evasion vectors (R19, R20)', () => {
-  let t: TestServer;
+  const t = useTestServer();
   let token: string;
   beforeAll(async () => {
-    t = await startTestServer();
     token = await tokenFor(t.baseUrl, sam.id);
   });
-  afterAll(() => t.stop());
 
   const vectors = storedBodyVectors();
 

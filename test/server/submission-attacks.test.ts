@@ -6,34 +6,23 @@ import {
   UNREADABLE_MESSAGE_TEXT,
 } from '@aside/core';
 import { demoAgents, demoDirectory } from '@aside/core/memory';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type ErrorBody, expectRefused, loadAsClient, postRaw } from './attack-helpers';
-import {
-  api,
-  clientFor,
-  doc,
-  note,
-  reply,
-  startTestServer,
-  type TestServer,
-  tokenFor,
-} from './helpers';
+import { api, clientFor, doc, note, reply, tokenFor, useTestServer } from './helpers';
 
 const { sam, jane, ada, jamie, nora } = demoAgents;
 
 /** Issue 10's table, row by row, as raw HTTP requests: each gets a 4xx or a safe result. */
 describe('submissions the server must refuse or make safe (R19)', () => {
-  let t: TestServer;
+  const t = useTestServer();
   let samToken: string;
   const conversation = async (id: string, token = samToken) =>
     (await api<{ conversation: Conversation }>(t.baseUrl, 'GET', `/conversations/${id}`, { token }))
       .body.conversation;
 
   beforeAll(async () => {
-    t = await startTestServer();
     samToken = await tokenFor(t.baseUrl, sam.id);
   });
-  afterAll(() => t.stop());
 
   it('R19, R20: a body of [1,2] is refused with 400, and every client still loads the conversation', async () => {
     const before = await conversation('conv-refund');

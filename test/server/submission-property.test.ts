@@ -1,9 +1,9 @@
 import { checkRichText, isBlankText, type Message } from '@aside/core';
 import { demoAgents, demoEndUsers } from '@aside/core/memory';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAsClient, postRaw } from './attack-helpers';
-import { startTestServer, type TestServer, tokenFor } from './helpers';
+import { tokenFor, useTestServer } from './helpers';
 import { UNSAFE_HREFS } from './xss-vectors';
 
 const { sam, jane, lee } = demoAgents;
@@ -138,13 +138,11 @@ const submission = fc.record(
 );
 
 describe('random submissions through the HTTP API (R19, R20)', () => {
-  let t: TestServer;
+  const t = useTestServer();
   const tokens = new Map<string, string>();
   beforeAll(async () => {
-    t = await startTestServer();
     for (const agent of [sam, jane, lee]) tokens.set(agent.id, await tokenFor(t.baseUrl, agent.id));
   });
-  afterAll(() => t.stop());
 
   it('R19, R20: never a 5xx, and never a stored message that any client rejects', async () => {
     let stored = 0;

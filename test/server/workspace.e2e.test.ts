@@ -1,8 +1,9 @@
 import { demoAgents } from '@aside/core/memory';
-import { type Browser, chromium, type Page } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers';
+import { launchChromium } from './chromium';
+import { useTestServer } from './helpers';
 
 const { sam, jane } = demoAgents;
 const config = new URL('../../examples/workspace/vite.config.ts', import.meta.url).pathname;
@@ -12,13 +13,12 @@ const config = new URL('../../examples/workspace/vite.config.ts', import.meta.ur
  * real server and database (the issue's end-to-end flow).
  */
 describe('reference workspace end to end (two agents in Chromium)', () => {
-  let t: TestServer;
+  const t = useTestServer();
   let vite: ViteDevServer;
   let browser: Browser;
   let url: string;
 
   beforeAll(async () => {
-    t = await startTestServer();
     vite = await createViteServer({
       configFile: config,
       logLevel: 'error',
@@ -26,15 +26,11 @@ describe('reference workspace end to end (two agents in Chromium)', () => {
     });
     await vite.listen();
     url = vite.resolvedUrls!.local[0]!;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     await vite?.close();
-    await t?.stop();
   });
 
   const signInAs = async (name: string): Promise<Page> => {

@@ -1,28 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cdp } from 'vitest/browser';
 import { renderAll, roots } from './render-all';
-
-const WHITE = 'rgb(255, 255, 255)';
-const DARK_SURFACE = 'rgb(31, 34, 38)';
-const LIGHT_CHIP = 'rgb(238, 241, 245)';
-const DARK_CHIP = 'rgb(44, 48, 54)';
-
-const surfaces = () => {
-  const { composer, chip, updates, toast } = roots();
-  const background = (element: HTMLElement | null) =>
-    element ? getComputedStyle(element).backgroundColor : 'missing';
-  return {
-    composer: background(composer),
-    chip: background(chip),
-    updates: background(updates),
-    toast: background(toast),
-  };
-};
-
-const emulateOsScheme = (value: 'light' | 'dark' | '') =>
-  cdp().send('Emulation.setEmulatedMedia', {
-    features: [{ name: 'prefers-color-scheme', value }],
-  });
+import { DARK, emulateOsScheme, LIGHT, surfaces } from './surfaces';
 
 afterEach(async () => {
   await emulateOsScheme('');
@@ -64,64 +42,34 @@ describe('one theme contract', () => {
   it('issue 13 theme: without data-aside-theme every component follows the OS setting, light and dark', async () => {
     await emulateOsScheme('dark');
     await renderAll();
-    await expect.poll(surfaces).toEqual({
-      composer: DARK_SURFACE,
-      chip: DARK_CHIP,
-      updates: DARK_SURFACE,
-      toast: DARK_SURFACE,
-    });
+    await expect.poll(surfaces).toEqual(DARK);
     await emulateOsScheme('light');
-    await expect.poll(surfaces).toEqual({
-      composer: WHITE,
-      chip: LIGHT_CHIP,
-      updates: WHITE,
-      toast: WHITE,
-    });
+    await expect.poll(surfaces).toEqual(LIGHT);
   });
 
   it('issue 13 theme: a light wrapper in a dark OS gives a light composer, chips, updates list and toast', async () => {
     await emulateOsScheme('dark');
     await renderAll({ wrapper: { theme: 'light' } });
-    await expect.poll(surfaces).toEqual({
-      composer: WHITE,
-      chip: LIGHT_CHIP,
-      updates: WHITE,
-      toast: WHITE,
-    });
+    await expect.poll(surfaces).toEqual(LIGHT);
   });
 
   it('issue 13 theme: a light wrapper inside a dark page (data-aside-theme on <html>) is light, toast included', async () => {
     document.documentElement.dataset.asideTheme = 'dark';
     await renderAll({ wrapper: { theme: 'light' } });
-    await expect.poll(surfaces).toEqual({
-      composer: WHITE,
-      chip: LIGHT_CHIP,
-      updates: WHITE,
-      toast: WHITE,
-    });
+    await expect.poll(surfaces).toEqual(LIGHT);
   });
 
   it('issue 13 theme: a dark wrapper inside a light page and a light OS is dark, toast included', async () => {
     await emulateOsScheme('light');
     document.documentElement.dataset.asideTheme = 'light';
     await renderAll({ wrapper: { theme: 'dark' } });
-    await expect.poll(surfaces).toEqual({
-      composer: DARK_SURFACE,
-      chip: DARK_CHIP,
-      updates: DARK_SURFACE,
-      toast: DARK_SURFACE,
-    });
+    await expect.poll(surfaces).toEqual(DARK);
   });
 
   it('issue 13 theme: the toaster follows its wrapper when the theme changes while a toast is shown', async () => {
     await renderAll({ wrapper: { theme: 'light' } });
-    await expect.poll(() => surfaces().toast).toBe(WHITE);
+    await expect.poll(() => surfaces().toast).toBe(LIGHT.toast);
     document.querySelector<HTMLElement>('[data-testid="wrapper"]')!.dataset.asideTheme = 'dark';
-    await expect.poll(surfaces).toEqual({
-      composer: DARK_SURFACE,
-      chip: DARK_CHIP,
-      updates: DARK_SURFACE,
-      toast: DARK_SURFACE,
-    });
+    await expect.poll(surfaces).toEqual(DARK);
   });
 });
