@@ -44,9 +44,23 @@ export const defaultNotificationsLabels: NotificationsLabels = {
   noUpdates: 'No updates yet',
   unread: 'Unread',
   replyTo: (subject) => `Reply in ${subject}`,
-  time: (createdAt, locale) =>
-    new Date(createdAt).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' }),
+  time: (createdAt, locale) => timeFormat(locale).format(createdAt),
 };
+
+const timeFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per locale, made once: `toLocaleTimeString` builds a new one on every call
+ * (about half a millisecond each), which dominated rendering the updates list.
+ */
+function timeFormat(locale: string | undefined): Intl.DateTimeFormat {
+  let format = timeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
+    timeFormats.set(locale, format);
+  }
+  return format;
+}
 
 /** How a host opens a conversation: in its composer, at the event that was chosen (R12–R14). */
 export type OpenConversation = (
