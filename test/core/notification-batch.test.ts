@@ -72,7 +72,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       ),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('read' as const), conversation: fc.nat(7) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ type: fc.constant('read' as const), conversation: fc.nat(7) }),
+  },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('dismiss' as const), pick: fc.nat(25) }) },
 );
 

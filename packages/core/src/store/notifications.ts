@@ -32,9 +32,9 @@ export function receiveNotifications(
 }
 
 /**
- * The toasts after adding each of `newestFirst`, oldest first: an update joins its conversation's update
- * toast, which moves to the top (R13); any other event gets a toast of its own on top (R12), and
- * the least recently touched toast beyond MAX_TOASTS falls off.
+ * The toasts after adding each of `newestFirst`, oldest first: an update joins its conversation's
+ * update toast, which moves to the top (R13); any other event gets a toast of its own on top
+ * (R12), and the least recently touched toast beyond MAX_TOASTS falls off.
  */
 function addToasts(toasts: readonly Toast[], newestFirst: readonly NotificationEvent[]) {
   // Least recently touched first: moving a toast to the top is a delete and a set.
