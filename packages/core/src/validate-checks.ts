@@ -46,13 +46,13 @@ export const recordOf =
 /** Every field of every record must pass; several records instead of a spread keep it tree-shakable. */
 /* @__NO_SIDE_EFFECTS__ */
 export function shape(...records: readonly Record<string, Check>[]): Check {
+  // Listed once, not per value: a burst of a thousand notifications is checked one by one.
+  const fields = records.flatMap((record) => Object.entries(record));
   return (value) => {
     if (!isObject(value)) return 'an object';
-    for (const fields of records) {
-      for (const [field, check] of Object.entries(fields)) {
-        const problem = check(value[field]);
-        if (problem) return `.${field} must be ${problem}`;
-      }
+    for (const [field, check] of fields) {
+      const problem = check(value[field]);
+      if (problem) return `.${field} must be ${problem}`;
     }
     return null;
   };

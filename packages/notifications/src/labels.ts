@@ -27,6 +27,12 @@ export interface NotificationsLabels extends TextLabels<ToastText | UpdatesText>
   readonly time: (createdAt: number, locale?: string) => string;
 }
 
+/**
+ * One time formatter per locale, made once: `toLocaleTimeString` builds a new one on every call
+ * (about half a millisecond each), which dominated rendering a burst in the updates list.
+ */
+const timeFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+
 export const defaultNotificationsLabels: NotificationsLabels = {
   region: 'Notifications',
   mentioned: (actor, subject) => `${actor} mentioned you in ${subject}`,
@@ -44,8 +50,13 @@ export const defaultNotificationsLabels: NotificationsLabels = {
   noUpdates: 'No updates yet',
   unread: 'Unread',
   replyTo: (subject) => `Reply in ${subject}`,
-  time: (createdAt, locale) =>
-    new Date(createdAt).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' }),
+  time: (createdAt, locale) => {
+    const format =
+      timeFormats.get(locale) ??
+      new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
+    timeFormats.set(locale, format);
+    return format.format(createdAt);
+  },
 };
 
 /** How a host opens a conversation: in its composer, at the event that was chosen (R12–R14). */
