@@ -52,8 +52,10 @@ export function Toaster({
   const [labels, locale] = useCustomisation('notifications', defaultNotificationsLabels, overrides);
   // Portalled to <body>: the theme, tokens and direction come from where the Toaster is rendered.
   const anchor = useRef<HTMLSpanElement>(null);
-  const theme = usePortalTheme(() => anchor.current);
   const { toasts, dismissToast, markRead, prepareReply } = useNotifications();
+  // Read as toasts appear (and on a theme or dir change), not on every render: a burst of
+  // notifications renders the Toaster, and each read forces a style recalculation.
+  const theme = usePortalTheme(() => anchor.current, { deps: [toasts.length > 0] });
   const [mounted, setMounted] = useState(false);
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
